@@ -1,0 +1,26 @@
+package dev.dbq.round;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One question of the day in one channel on one local date.
+ *
+ * @param id database id
+ * @param messageRef platform reference of the posted message (null until posted)
+ * @param threadRef platform reference of its thread (null until posted)
+ * @param followUpsSent how many follow-up questions went to the thread so far
+ * @param lastFollowUpAt when the last follow-up was sent (null before the first)
+ * @param revealedAt when the quick answer was revealed in the thread (null before)
+ */
+public record Round(
+    long id,
+    ChannelKey channel,
+    LocalDate date,
+    String questionId,
+    Instant postedAt,
+    String messageRef,
+    String threadRef,
+    int followUpsSent,
+    Instant lastFollowUpAt,
+    Instant revealedAt) {}
