@@ -12,6 +12,8 @@ import java.time.LocalDate;
  * @param followUpsSent how many follow-up questions went to the thread so far
  * @param lastFollowUpAt when the last follow-up was sent (null before the first)
  * @param revealedAt when the quick answer was revealed in the thread (null before)
+ * @param lastReplyAt when a person last replied in its thread (null before any reply); a
+ *     follow-up is only sent after new replies
  */
 public record Round(
     long id,
@@ -23,4 +25,5 @@ public record Round(
     String threadRef,
     int followUpsSent,
     Instant lastFollowUpAt,
-    Instant revealedAt) {}
+    Instant revealedAt,
+    Instant lastReplyAt) {}

@@ -1,0 +1,171 @@
+package dev.dbq.bank;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The loaded banks as users query them: ids, filters, search and the vocabulary of topics,
+ * difficulties, companies and tags. Immutable; built once per load.
+ */
+public final class BankLibrary {
+
+  private static final Pattern SHORT_ID = Pattern.compile("(?i)([qs])(\\d+)");
+
+  private final List<Bank> banks;
+  private final Map<String, Bank> bankOfQuestion = new LinkedHashMap<>();
+  private final Map<String, Question> questionsById = new LinkedHashMap<>();
+  private final Map<String, Scenario> scenariosById = new LinkedHashMap<>();
+  private final QuestionSearch search;
+
+  public BankLibrary(List<Bank> banks) {
+    this.banks = List.copyOf(banks);
+    for (Bank bank : this.banks) {
+      for (Question q : bank.questions()) {
+        questionsById.put(q.id().toLowerCase(Locale.ROOT), q);
+        bankOfQuestion.put(q.id(), bank);
+      }
+      for (Scenario s : bank.scenarios()) {
+        scenariosById.put(s.id().toLowerCase(Locale.ROOT), s);
+      }
+    }
+    this.search = new QuestionSearch(questions());
+  }
+
+  public List<Bank> banks() {
+    return banks;
+  }
+
+  public List<Question> questions() {
+    return List.copyOf(questionsById.values());
+  }
+
+  public List<Scenario> scenarios() {
+    return List.copyOf(scenariosById.values());
+  }
+
+  public Bank bankOf(Question question) {
+    return bankOfQuestion.get(question.id());
+  }
+
+  public Optional<Question> question(String fullId) {
+    return Optional.ofNullable(questionsById.get(fullId.toLowerCase(Locale.ROOT)));
+  }
+
+  /** Resolves {@code q5}, {@code Q5} or {@code database-architecture/q5}. */
+  public Lookup<Question> findQuestion(String id) {
+    return find(id, 'q', questionsById, Question::id);
+  }
+
+  /** Resolves {@code s2}, {@code 2} or {@code database-architecture/s2}. */
+  public Lookup<Scenario> findScenario(String id) {
+    String withPrefix = id.chars().allMatch(Character::isDigit) ? "s" + id : id;
+    return find(withPrefix, 's', scenariosById, Scenario::id);
+  }
+
+  private <T> Lookup<T> find(
+      String id, char kind, Map<String, T> byId, Function<T, String> idOf) {
+    String wanted = id.strip().toLowerCase(Locale.ROOT);
+    T exact = byId.get(wanted);
+    if (exact != null) {
+      return new Lookup.Found<>(exact);
+    }
+    Matcher shortId = SHORT_ID.matcher(wanted);
+    if (shortId.matches() && Character.toLowerCase(shortId.group(1).charAt(0)) == kind) {
+      String suffix = "/" + kind + Integer.parseInt(shortId.group(2));
+      List<T> matches =
+          byId.entrySet().stream().filter(e -> e.getKey().endsWith(suffix)).map(Map.Entry::getValue).toList();
+      if (matches.size() == 1) {
+        return new Lookup.Found<>(matches.get(0));
+      }
+      if (matches.size() > 1) {
+        return new Lookup.Ambiguous<>(matches.stream().map(idOf).toList());
+      }
+    }
+    return new Lookup.Missing<>(byId.values().stream().map(idOf).toList());
+  }
+
+  public List<Question> filter(QuestionFilter filter) {
+    return questionsById.values().stream()
+        .filter(q -> filter.matches(bankOf(q), q))
+        .toList();
+  }
+
+  /** Questions matching the words, best first: title hits rank above hits in the body. */
+  public List<Question> search(String words) {
+    return search.search(words);
+  }
+
+  /** Every value a filter key can take, as the bank spells it, with how many questions have it. */
+  public Map<String, Integer> vocabulary(FilterKey key) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Question q : questionsById.values()) {
+      for (String value : valuesOf(key, q)) {
+        counts.merge(value, 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  private Collection<String> valuesOf(FilterKey key, Question q) {
+    return switch (key) {
+      case TOPIC -> q.topic().isBlank() ? List.of() : List.of(q.topic());
+      case DIFFICULTY -> q.difficulty().isBlank() ? List.of() : List.of(q.difficulty());
+      case COMPANY -> q.companies();
+      case TAG -> {
+        Set<String> tags = new LinkedHashSet<>(tags(bankOf(q)));
+        tags.addAll(q.relatedTopics());
+        yield tags;
+      }
+      case BANK -> List.of(bankOf(q).id());
+    };
+  }
+
+  /** True if at least one question matches this single filter value. */
+  public boolean isKnown(FilterKey key, String value) {
+    return questionsById.values().stream()
+        .anyMatch(q -> QuestionFilter.matches(key, value, bankOf(q), q));
+  }
+
+  /** The front matter {@code tags} of a bank, as strings. */
+  static List<String> tags(Bank bank) {
+    Object tags = bank.meta().get("tags");
+    if (tags instanceof Collection<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    return List.of();
+  }
+
+  /** Topics in bank order with their question counts. */
+  public Map<String, Integer> topics() {
+    return vocabulary(FilterKey.TOPIC);
+  }
+
+  /** Companies, most asked first. */
+  public List<Map.Entry<String, Integer>> companiesByCount() {
+    List<Map.Entry<String, Integer>> entries = new ArrayList<>(vocabulary(FilterKey.COMPANY).entrySet());
+    entries.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()));
+    return entries;
+  }
+
+  /** The result of resolving an id a user typed. */
+  public sealed interface Lookup<T> {
+    record Found<T>(T value) implements Lookup<T> {}
+
+    /** The short id exists in several banks: the user has to say which. */
+    record Ambiguous<T>(List<String> candidates) implements Lookup<T> {}
+
+    /** No such id; {@code known} lists every id, for suggestions. */
+    record Missing<T>(List<String> known) implements Lookup<T> {}
+  }
+}

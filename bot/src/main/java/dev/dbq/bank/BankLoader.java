@@ -1,0 +1,107 @@
+package dev.dbq.bank;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Loads question banks from files and folders. A folder stands for every {@code *.md} file below
+ * it, in path order so output is stable. Files are named as given or as walked ({@code content}
+ * gives {@code content/database-architecture.md}), with forward slashes. A file with a fatal
+ * problem is reported and skipped; the others still load.
+ */
+public final class BankLoader {
+
+  private final BankFileParser parser = new BankFileParser();
+
+  /** Loads every bank under {@code paths} (files or folders). Never throws for bad input. */
+  public LoadResult load(List<Path> paths) {
+    List<Problem> problems = new ArrayList<>();
+    // A file named twice (as itself and inside a folder) is loaded once.
+    Map<Path, Path> files = new LinkedHashMap<>();
+    for (Path path : paths) {
+      bankFiles(path, problems).forEach(file -> files.putIfAbsent(file.toAbsolutePath().normalize(), file));
+    }
+    List<Bank> banks = new ArrayList<>();
+    Map<String, String> filesById = new HashMap<>();
+    for (Path file : files.values()) {
+      String name = displayName(file);
+      BankFileParser.ParsedFile parsed = read(file, name);
+      problems.addAll(parsed.problems());
+      parsed.bank().ifPresent(bank -> {
+        String firstFile = filesById.putIfAbsent(bank.id(), name);
+        if (firstFile == null) {
+          banks.add(bank);
+        } else {
+          problems.add(Problem.error(name, parsed.idLine(),
+              "bank id \"" + bank.id() + "\" is already used by " + firstFile + "; this file is skipped"));
+        }
+      });
+    }
+    return new LoadResult(banks, problems);
+  }
+
+  /** Parses one file's bytes; {@code file} is the name used for the bank and its problems. */
+  public LoadResult parse(String file, byte[] bytes) {
+    BankFileParser.ParsedFile parsed = parser.parse(file, bytes);
+    return new LoadResult(parsed.bank().stream().toList(), parsed.problems());
+  }
+
+  private BankFileParser.ParsedFile read(Path file, String name) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return new BankFileParser.ParsedFile(Optional.empty(), 1,
+          List.of(Problem.error(name, 1, "cannot read the file: " + describe(e))));
+    }
+    return parser.parse(name, bytes);
+  }
+
+  /** The files {@code path} stands for; problems with the path itself go to {@code problems}. */
+  private static List<Path> bankFiles(Path path, List<Problem> problems) {
+    if (!Files.exists(path)) {
+      problems.add(Problem.error(displayName(path), 1, "no such file or folder"));
+      return List.of();
+    }
+    if (!Files.isDirectory(path)) {
+      return List.of(path);
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      List<Path> found = walk.filter(BankLoader::isMarkdownFile)
+          .sorted(Comparator.comparing(BankLoader::displayName))
+          .toList();
+      if (found.isEmpty()) {
+        problems.add(Problem.warning(displayName(path), 1, "folder holds no *.md bank files"));
+      }
+      return found;
+    } catch (IOException | UncheckedIOException e) {
+      problems.add(Problem.error(displayName(path), 1, "cannot list the folder: " + describe(e)));
+      return List.of();
+    }
+  }
+
+  private static boolean isMarkdownFile(Path path) {
+    return Files.isRegularFile(path)
+        && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
+  }
+
+  private static String displayName(Path path) {
+    return path.toString().replace(path.getFileSystem().getSeparator(), "/");
+  }
+
+  private static String describe(Exception e) {
+    Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+  }
+}

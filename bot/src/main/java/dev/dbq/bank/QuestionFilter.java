@@ -1,0 +1,67 @@
+package dev.dbq.bank;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Which questions a user asks for. Values of one key are alternatives (difficulty:senior
+ * difficulty:staff), different keys must all hold. Matching is case-insensitive.
+ */
+public record QuestionFilter(Map<FilterKey, List<String>> values) {
+
+  public static final QuestionFilter ALL = new QuestionFilter(Map.of());
+
+  public QuestionFilter {
+    var copy = new EnumMap<FilterKey, List<String>>(FilterKey.class);
+    values.forEach((key, list) -> copy.put(key, List.copyOf(list)));
+    values = Collections.unmodifiableMap(copy);
+  }
+
+  public boolean isEmpty() {
+    return values.isEmpty();
+  }
+
+  boolean matches(Bank bank, Question question) {
+    return values.entrySet().stream()
+        .allMatch(e -> e.getValue().stream().anyMatch(v -> matches(e.getKey(), v, bank, question)));
+  }
+
+  static boolean matches(FilterKey key, String value, Bank bank, Question question) {
+    String wanted = normalize(value);
+    return switch (key) {
+      case TOPIC ->
+          normalize(question.topic()).contains(wanted)
+              || question.relatedTopics().stream().anyMatch(t -> normalize(t).contains(wanted));
+      case DIFFICULTY -> normalize(question.difficulty()).equals(wanted);
+      case COMPANY -> question.companies().stream().anyMatch(c -> normalize(c).equals(wanted));
+      case TAG ->
+          BankLibrary.tags(bank).stream().anyMatch(t -> normalize(t).equals(wanted))
+              || question.relatedTopics().stream().anyMatch(t -> normalize(t).equals(wanted));
+      case BANK -> normalize(bank.id()).equals(wanted);
+    };
+  }
+
+  /** Lower case, with runs of punctuation and spaces as one space: "CAP-theorem" = "cap theorem". */
+  static String normalize(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}&]+", " ").strip();
+  }
+
+  @Override
+  public String toString() {
+    var parts = new StringBuilder();
+    values.forEach(
+        (key, list) ->
+            list.forEach(
+                v -> {
+                  if (!parts.isEmpty()) {
+                    parts.append(' ');
+                  }
+                  parts.append(key.keyword()).append(':');
+                  parts.append(v.contains(" ") ? '"' + v + '"' : v);
+                }));
+    return parts.toString();
+  }
+}

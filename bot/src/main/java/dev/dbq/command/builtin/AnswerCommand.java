@@ -1,0 +1,54 @@
+package dev.dbq.command.builtin;
+
+import dev.dbq.bank.BankLibrary;
+import dev.dbq.command.AnswerPart;
+import dev.dbq.command.CommandContext;
+import dev.dbq.command.CommandException;
+import dev.dbq.command.CommandHandler;
+import dev.dbq.command.QuestionCards;
+import dev.dbq.command.Reply;
+import dev.dbq.command.UserInput;
+import java.util.List;
+
+/** {@code /dbq answer ID [quick|detailed|code|context|mistakes|followups]}. */
+public final class AnswerCommand implements CommandHandler {
+
+  private final BankLibrary library;
+
+  public AnswerCommand(BankLibrary library) {
+    this.library = library;
+  }
+
+  @Override
+  public String name() {
+    return "answer";
+  }
+
+  @Override
+  public String arguments() {
+    return "ID [quick|detailed]";
+  }
+
+  @Override
+  public String summary() {
+    return "a question's answer; also code, context, mistakes, followups";
+  }
+
+  @Override
+  public Reply handle(CommandContext context, List<String> args) {
+    if (args.isEmpty() || args.size() > 2) {
+      throw new CommandException("Usage: `" + usage() + "`, e.g. `/dbq answer q5 detailed`.");
+    }
+    AnswerPart part = args.size() == 1 ? AnswerPart.QUICK : part(args.get(1));
+    return QuestionCards.part(QuestionIds.question(library, args.get(0)), part);
+  }
+
+  private static AnswerPart part(String typed) {
+    return AnswerPart.fromKeyword(typed)
+        .orElseThrow(
+            () ->
+                new CommandException(
+                    "No answer part " + UserInput.echo(typed) + "." + UserInput.didYouMean(typed, AnswerPart.keywords())
+                        + " Parts: " + UserInput.list(AnswerPart.keywords()) + "."));
+  }
+}

@@ -1,0 +1,47 @@
+package dev.dbq.command.builtin;
+
+import dev.dbq.bank.BankLibrary;
+import dev.dbq.command.CommandContext;
+import dev.dbq.command.CommandException;
+import dev.dbq.command.CommandHandler;
+import dev.dbq.command.QuestionCards;
+import dev.dbq.command.Reply;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code /dbq show ID}: one question (or scenario, for an {@code sN} id) by its id. */
+public final class ShowCommand implements CommandHandler {
+
+  private final BankLibrary library;
+
+  public ShowCommand(BankLibrary library) {
+    this.library = library;
+  }
+
+  @Override
+  public String name() {
+    return "show";
+  }
+
+  @Override
+  public String arguments() {
+    return "ID";
+  }
+
+  @Override
+  public String summary() {
+    return "one question by id (q5, Q5 or database-architecture/q5)";
+  }
+
+  @Override
+  public Reply handle(CommandContext context, List<String> args) {
+    if (args.size() != 1) {
+      throw new CommandException("Usage: `" + usage() + "`, e.g. `/dbq show q5`.");
+    }
+    String id = args.get(0);
+    if (id.toLowerCase(Locale.ROOT).matches("(.*/)?s\\d+")) {
+      return QuestionCards.scenario(QuestionIds.scenario(library, id), library.scenarios().size());
+    }
+    return QuestionCards.withQuickAnswer(QuestionIds.question(library, id));
+  }
+}

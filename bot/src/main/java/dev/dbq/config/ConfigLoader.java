@@ -1,0 +1,184 @@
+package dev.dbq.config;
+
+import dev.dbq.schedule.Days;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads {@code dbq.yml}: YAML, {@code ${VAR}} and {@code ${VAR:-default}} taken from the
+ * environment, every value checked, and every problem reported with its key and line.
+ */
+public final class ConfigLoader {
+
+  /** Where the config is looked for when neither {@code --config} nor DBQ_CONFIG says. */
+  public static final Path DEFAULT_FILE = Path.of("config", "dbq.yml");
+
+  private final Map<String, String> environment;
+
+  public ConfigLoader(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  /**
+   * The file named by {@code explicit}, else by DBQ_CONFIG, else config/dbq.yml; with none of
+   * these present, the built-in defaults.
+   */
+  public DbqConfig load(Path explicit) {
+    Path file = explicit != null ? explicit : configuredFile();
+    if (file == null) {
+      return parse("(defaults)", "");
+    }
+    return parse(file.toString(), read(file));
+  }
+
+  private Path configuredFile() {
+    String fromEnvironment = environment.get("DBQ_CONFIG");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return Path.of(fromEnvironment);
+    }
+    return Files.exists(DEFAULT_FILE) ? DEFAULT_FILE : null;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw single(file.toString(), 1, "(file)", "no such file");
+    } catch (IOException e) {
+      throw single(file.toString(), 1, "(file)", "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** Parses config text; {@code file} names it in messages. */
+  public DbqConfig parse(String file, String text) {
+    Node root;
+    try {
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+      throw single(file, line, "(yaml)", "not valid YAML: " + e.getProblem());
+    } catch (YAMLException e) {
+      throw single(file, 1, "(yaml)", "not valid YAML: " + e.getMessage());
+    }
+    List<ConfigProblem> problems = new ArrayList<>();
+    if (root != null && !(root instanceof MappingNode)) {
+      throw single(file, root.getStartMark().getLine() + 1, "(root)", "expected keys such as rounds: and content:");
+    }
+    var top = new ConfigSection(file, "", (MappingNode) root, environment, problems);
+    DbqConfig config = read(top);
+    top.rejectUnknownKeys();
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return config;
+  }
+
+  private static DbqConfig read(ConfigSection top) {
+    var content = top.section("content");
+    var console = top.section("console");
+    var database = top.section("database");
+    var http = top.section("http");
+    var rounds = top.section("rounds");
+    var streaks = top.section("streaks");
+    DbqConfig config =
+        new DbqConfig(
+            new DbqConfig.Content(content.stringList("paths", List.of("content"))),
+            new DbqConfig.Console(console.string("user", "you"), console.string("channel", "general")),
+            top.stringList("admins", List.of()),
+            new DbqConfig.Database(
+                database.value("url", "${DBQ_DATABASE_URL:-jdbc:sqlite:data/dbq.db}", ConfigLoader::jdbcUrl)),
+            new DbqConfig.Http(http.value("port", "${DBQ_HTTP_PORT:-3000}", ConfigLoader::port)),
+            new DbqConfig.Rounds(
+                rounds.value("post_at", "09:00", ConfigLoader::timeOfDay),
+                rounds.value("zone", "UTC", ConfigLoader::zone),
+                rounds.value("days", "weekdays", Days::parse),
+                rounds.value("grace", "2h", ConfigLoader::duration),
+                rounds.value("reveal_at", "17:00", ConfigLoader::timeOfDay),
+                rounds.value("followup_interval", "1h", ConfigLoader::duration),
+                rounds.string("filters", "")),
+            new DbqConfig.Streaks(streaks.value("team_quorum", "1", ConfigLoader::positive)));
+    for (ConfigSection section : List.of(content, console, database, http, rounds, streaks)) {
+      section.rejectUnknownKeys();
+    }
+    return config;
+  }
+
+  private static ConfigException single(String file, int line, String key, String message) {
+    return new ConfigException(List.of(new ConfigProblem(file, line, key, message)));
+  }
+
+  static LocalTime timeOfDay(String text) {
+    try {
+      return LocalTime.parse(text.length() == 4 ? "0" + text : text);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("expected a time of day like 09:00, got '" + text + "'");
+    }
+  }
+
+  static ZoneId zone(String text) {
+    try {
+      return ZoneId.of(text);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("unknown time zone '" + text + "' (use an IANA name like Europe/Berlin)");
+    }
+  }
+
+  /** {@code 90m}, {@code 2h}, {@code 1h30m}, {@code 45s} or ISO-8601 {@code PT2H}. */
+  public static Duration duration(String text) {
+    String compact = text.strip().toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+    try {
+      Duration parsed = Duration.parse(compact.startsWith("P") ? compact : "PT" + compact);
+      if (parsed.isNegative()) {
+        throw new IllegalArgumentException("must not be negative, got '" + text + "'");
+      }
+      return parsed;
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("expected a duration like 90m, 2h or 1h30m, got '" + text + "'");
+    }
+  }
+
+  static int positive(String text) {
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value < 1) {
+        throw new IllegalArgumentException("must be at least 1, got " + value);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a whole number, got '" + text + "'");
+    }
+  }
+
+  static int port(String text) {
+    int port = positive(text);
+    if (port > 65535) {
+      throw new IllegalArgumentException("expected a port from 1 to 65535, got " + port);
+    }
+    return port;
+  }
+
+  static String jdbcUrl(String text) {
+    if (!text.startsWith("jdbc:sqlite:") && !text.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("expected a jdbc:sqlite: or jdbc:postgresql: URL");
+    }
+    return text;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.dbq.config;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The whole configuration, validated once at start-up. Secrets are not here: they are read from
+ * the environment by the platform that needs them.
+ */
+public record DbqConfig(
+    Content content,
+    Console console,
+    List<String> admins,
+    Database database,
+    Http http,
+    Rounds rounds,
+    Streaks streaks) {
+
+  public DbqConfig {
+    admins = List.copyOf(admins);
+  }
+
+  /** Folders or files with question banks. */
+  public record Content(List<String> paths) {
+    public Content {
+      paths = List.copyOf(paths);
+    }
+  }
+
+  /** The local console's user and channel. */
+  public record Console(String user, String channel) {}
+
+  /** A JDBC URL: {@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}. */
+  public record Database(String url) {}
+
+  /** The port serving Slack events, health checks and metrics. */
+  public record Http(int port) {}
+
+  /**
+   * The question of the day's defaults for every channel.
+   *
+   * @param filters a filter line such as {@code difficulty:senior}, empty for every question
+   */
+  public record Rounds(
+      LocalTime postAt,
+      ZoneId zone,
+      Set<DayOfWeek> days,
+      Duration grace,
+      LocalTime revealAt,
+      Duration followUpInterval,
+      String filters) {
+    public Rounds {
+      days = Set.copyOf(days);
+    }
+  }
+
+  /** @param teamQuorum participants a round needs to count for the team streak */
+  public record Streaks(int teamQuorum) {}
+}

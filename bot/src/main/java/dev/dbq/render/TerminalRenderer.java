@@ -1,0 +1,61 @@
+package dev.dbq.render;
+
+import dev.dbq.command.Reply;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders replies for the console: the title as a heading, the blocks wrapped to the width
+ * (code never wrapped), and the buttons as {@code [Detailed answer] [Code]} on the last lines.
+ */
+public final class TerminalRenderer {
+
+  private final int width;
+  private final MarkdownRenderer markdown;
+
+  /**
+   * @param width columns to wrap at (at least 12)
+   * @param ansi whether to style with ANSI escapes; off gives plain text
+   */
+  public TerminalRenderer(int width, boolean ansi) {
+    this.width = width;
+    this.markdown = new MarkdownRenderer(new TerminalSyntax(ansi), width);
+  }
+
+  /** The whole reply; sections are a blank line apart and there is no final line break. */
+  public String render(Reply reply) {
+    List<String> sections = new ArrayList<>();
+    if (!reply.title().isBlank()) {
+      sections.add(markdown.renderHeading(reply.title()));
+    }
+    for (Reply.Block block : reply.blocks()) {
+      sections.add(markdown.render(block));
+    }
+    if (!reply.buttons().isEmpty()) {
+      sections.add(buttons(reply.buttons()));
+    }
+    return String.join("\n\n", sections);
+  }
+
+  /** Bank Markdown as terminal text. */
+  public String render(String markdownText) {
+    return markdown.render(markdownText);
+  }
+
+  /** Button labels in brackets, wrapped between buttons rather than inside a label. */
+  private String buttons(List<Reply.Button> buttons) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (Reply.Button button : buttons) {
+      String label = "[" + markdown.plainText(button.label()) + "]";
+      boolean fits = TextWrapper.displayWidth(line + " " + label) <= width;
+      if (!line.isEmpty() && !fits) {
+        lines.addAll(TextWrapper.wrap(line.toString(), width));
+        line.setLength(0);
+      }
+      line.append(line.isEmpty() ? "" : " ").append(label);
+    }
+    lines.addAll(TextWrapper.wrap(line.toString(), width));
+    return String.join("\n", lines);
+  }
+}

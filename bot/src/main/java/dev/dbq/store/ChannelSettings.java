@@ -1,0 +1,22 @@
+package dev.dbq.store;
+
+import dev.dbq.round.ChannelKey;
+import dev.dbq.round.ChannelSchedule;
+import java.util.Objects;
+
+/**
+ * A channel's stored settings.
+ *
+ * @param channel which channel
+ * @param schedule when it gets its question of the day
+ * @param filters which questions it asks, as the admin wrote them (e.g. "difficulty=hard");
+ *     null when it asks the whole bank
+ */
+public record ChannelSettings(ChannelKey channel, ChannelSchedule schedule, String filters) {
+
+  public ChannelSettings {
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(schedule, "schedule");
+    filters = filters == null || filters.isBlank() ? null : filters.strip();
+  }
+}

@@ -1,0 +1,178 @@
+package dev.dbq.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The one way into the database: a connection pool, migrated at open, and three ways to run
+ * JDBC work that turn {@link SQLException} into a {@link StoreException} naming the action.
+ *
+ * <p>{@link #read} and {@link #write} run in autocommit mode. {@link #transaction} commits when
+ * its work returns and rolls back when it throws; reads and writes called on the same thread
+ * while it runs (e.g. by repositories) join it, so several repository calls can be made atomic
+ * by wrapping them in one transaction. A nested transaction joins the outer one.
+ *
+ * <p>SQLite has one writer at a time: writes and transactions of this instance queue on a lock
+ * in the JVM (fair and quick), and SQLite's busy timeout covers writers in other processes.
+ */
+public final class Database implements AutoCloseable {
+
+  /** Where a bot without configuration keeps its data. */
+  public static final String DEFAULT_URL = "jdbc:sqlite:data/dbq.db";
+
+  private static final String MIGRATIONS = "classpath:db/migration";
+
+  private final Dialect dialect;
+  private final String safeUrl;
+  private final HikariDataSource pool;
+  private final ReentrantLock sqliteWriter = new ReentrantLock();
+  private final ThreadLocal<Connection> currentTransaction = new ThreadLocal<>();
+
+  private Database(Dialect dialect, String safeUrl, HikariDataSource pool) {
+    this.dialect = dialect;
+    this.safeUrl = safeUrl;
+    this.pool = pool;
+  }
+
+  /**
+   * Opens the database at a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL and applies
+   * pending migrations. A SQLite file's folder is created on first run.
+   *
+   * @throws StoreException naming the URL (without credentials) if it is not supported, the
+   *     server is unreachable or a migration fails
+   */
+  public static Database open(String jdbcUrl) {
+    Dialect dialect = Dialect.of(jdbcUrl);
+    Database database =
+        new Database(dialect, JdbcUrls.redact(jdbcUrl), ConnectionPools.open(dialect, jdbcUrl));
+    try {
+      database.migrate();
+      return database;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  private void migrate() {
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations(MIGRATIONS)
+          .failOnMissingLocations(true)
+          .placeholders(dialect.migrationPlaceholders())
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StoreException(
+          "Cannot migrate database " + safeUrl + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The pool, for libraries that manage their own JDBC work (e.g. a Quartz job store). */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /**
+   * Runs work that only reads.
+   *
+   * @param action what is being done, for the error message, e.g. "find round 42"
+   */
+  public <T> T read(String action, SqlFunction<Connection, T> work) {
+    return run(action, false, false, work);
+  }
+
+  /**
+   * Runs work that writes, each statement committed on its own.
+   *
+   * @param action what is being done, for the error message, e.g. "mark round 42 revealed"
+   */
+  public <T> T write(String action, SqlFunction<Connection, T> work) {
+    return run(action, true, false, work);
+  }
+
+  /**
+   * Runs work in one transaction: committed when it returns, rolled back when it throws (the
+   * exception is passed on, an {@link SQLException} as a {@link StoreException}).
+   *
+   * @param action what is being done, for the error message
+   */
+  public <T> T transaction(String action, SqlFunction<Connection, T> work) {
+    return run(action, true, true, work);
+  }
+
+  private <T> T run(
+      String action, boolean writes, boolean atomic, SqlFunction<Connection, T> work) {
+    Connection joined = currentTransaction.get();
+    if (joined != null) {
+      return applyTo(joined, action, work);
+    }
+    boolean queue = writes && dialect == Dialect.SQLITE;
+    if (queue) {
+      sqliteWriter.lock();
+    }
+    try (Connection connection = pool.getConnection()) {
+      return atomic ? inTransaction(connection, action, work) : work.apply(connection);
+    } catch (SQLException e) {
+      throw StoreException.failedTo(action, e);
+    } finally {
+      if (queue) {
+        sqliteWriter.unlock();
+      }
+    }
+  }
+
+  private <T> T inTransaction(Connection connection, String action, SqlFunction<Connection, T> work)
+      throws SQLException {
+    connection.setAutoCommit(false);
+    currentTransaction.set(connection);
+    try {
+      T result = work.apply(connection);
+      connection.commit();
+      return result;
+    } catch (Throwable failure) {
+      rollBack(connection, action, failure);
+      throw failure;
+    } finally {
+      // The pool restores autocommit when the connection is returned.
+      currentTransaction.remove();
+    }
+  }
+
+  private static void rollBack(Connection connection, String action, Throwable failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException rollbackFailure) {
+      // The original failure is what the caller must see; the pool discards the connection.
+      failure.addSuppressed(StoreException.failedTo("roll back " + action, rollbackFailure));
+    }
+  }
+
+  private static <T> T applyTo(Connection connection, String action, SqlFunction<Connection, T> work) {
+    try {
+      return work.apply(connection);
+    } catch (SQLException e) {
+      throw StoreException.failedTo(action, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Database[" + safeUrl + "]";
+  }
+}

@@ -1,0 +1,77 @@
+package dev.dbq.store;
+
+import dev.dbq.round.ChannelKey;
+import dev.dbq.round.Participation;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+
+/** Who took part in which round: once per user and round. */
+public final class ParticipationRepository {
+
+  private final Database database;
+
+  public ParticipationRepository(Database database) {
+    this.database = Objects.requireNonNull(database, "database");
+  }
+
+  /**
+   * Records that a user took part in a round.
+   *
+   * @return true if new; false if the user had already taken part (the first one is kept)
+   */
+  public boolean record(Participation participation) {
+    return database.write(
+            "record participation of " + participation.userId() + " in round "
+                + participation.roundId(),
+            connection ->
+                Jdbc.update(
+                    connection,
+                    "INSERT INTO participations (round_id, user_id, participated_at, source)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO NOTHING",
+                    participation.roundId(),
+                    participation.userId(),
+                    participation.at().toEpochMilli(),
+                    participation.source().name()))
+        == 1;
+  }
+
+  /** All participations in the channel's rounds, by round date then time of participation. */
+  public List<Participation> forChannel(ChannelKey channel) {
+    return database.read(
+        "list participations in " + channel,
+        connection ->
+            Jdbc.queryList(
+                connection,
+                "SELECT p.round_id, p.user_id, p.participated_at, p.source"
+                    + " FROM participations p JOIN rounds r ON r.id = p.round_id"
+                    + " WHERE r.platform = ? AND r.workspace = ? AND r.channel = ?"
+                    + " ORDER BY r.round_date, p.participated_at, p.user_id",
+                ParticipationRepository::participation,
+                channel.platform(),
+                channel.workspace(),
+                channel.channel()));
+  }
+
+  /** How many users took part in a round. */
+  public int count(long roundId) {
+    return database.read(
+        "count participants of round " + roundId,
+        connection ->
+            Jdbc.queryOne(
+                    connection,
+                    "SELECT COUNT(*) FROM participations WHERE round_id = ?",
+                    row -> row.getInt(1),
+                    roundId)
+                .orElseThrow());
+  }
+
+  private static Participation participation(ResultSet row) throws SQLException {
+    return new Participation(
+        row.getLong("round_id"),
+        row.getString("user_id"),
+        Jdbc.instant(row, "participated_at"),
+        Participation.Source.valueOf(row.getString("source")));
+  }
+}

@@ -1,0 +1,192 @@
+package dev.dbq.store;
+
+import dev.dbq.round.ChannelKey;
+import dev.dbq.round.Round;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Rounds: at most one per channel and local date, enforced by the database. */
+public final class RoundRepository {
+
+  private static final String COLUMNS =
+      "id, platform, workspace, channel, round_date, question_id, posted_at, message_ref,"
+          + " thread_ref, followups_sent, last_followup_at, revealed_at, last_reply_at";
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM rounds";
+  private static final String OF_CHANNEL = " WHERE platform = ? AND workspace = ? AND channel = ?";
+
+  private final Database database;
+
+  public RoundRepository(Database database) {
+    this.database = Objects.requireNonNull(database, "database");
+  }
+
+  /**
+   * Creates the round of a channel for a date, unless it already has one. Several bot
+   * instances sharing a database may all try: exactly one gets the round and posts it.
+   *
+   * @return the new round, or empty when the channel already has a round on that date
+   */
+  public Optional<Round> claim(
+      ChannelKey channel, LocalDate date, String questionId, Instant postedAt) {
+    return database.write(
+        "claim the round of " + channel + " on " + date,
+        connection ->
+            Jdbc.queryOne(
+                connection,
+                "INSERT INTO rounds (platform, workspace, channel, round_date, question_id,"
+                    + " posted_at) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (platform, workspace, channel, round_date) DO NOTHING"
+                    + " RETURNING "
+                    + COLUMNS,
+                RoundRepository::round,
+                channel.platform(),
+                channel.workspace(),
+                channel.channel(),
+                date.toString(),
+                questionId,
+                postedAt.toEpochMilli()));
+  }
+
+  /** Remembers where the round's message and its thread were posted. */
+  public void markPosted(long id, String messageRef, String threadRef) {
+    updateExisting(
+        id,
+        "mark round " + id + " posted",
+        "UPDATE rounds SET message_ref = ?, thread_ref = ? WHERE id = ?",
+        messageRef,
+        threadRef,
+        id);
+  }
+
+  /** Counts a follow-up question sent to the round's thread. */
+  public void recordFollowUp(long id, Instant at) {
+    updateExisting(
+        id,
+        "record a follow-up of round " + id,
+        "UPDATE rounds SET followups_sent = followups_sent + 1, last_followup_at = ? WHERE id = ?",
+        at.toEpochMilli(),
+        id);
+  }
+
+  /**
+   * Marks the round's answer revealed, once: the instance that gets {@code true} posts the
+   * reveal.
+   *
+   * @return true if this call revealed it, false if it was revealed before
+   */
+  public boolean markRevealed(long id, Instant at) {
+    return database.write(
+            "mark round " + id + " revealed",
+            connection ->
+                Jdbc.update(
+                    connection,
+                    "UPDATE rounds SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL",
+                    at.toEpochMilli(),
+                    id))
+        == 1;
+  }
+
+  /** Notes a reply in the round's thread; an older reply arriving late does not move it back. */
+  public void touchReply(long id, Instant at) {
+    database.write(
+        "note a reply to round " + id,
+        connection ->
+            Jdbc.update(
+                connection,
+                "UPDATE rounds SET last_reply_at = ?"
+                    + " WHERE id = ? AND (last_reply_at IS NULL OR last_reply_at < ?)",
+                at.toEpochMilli(),
+                id,
+                at.toEpochMilli()));
+  }
+
+  public Optional<Round> find(long id) {
+    return database.read(
+        "find round " + id,
+        connection -> Jdbc.queryOne(connection, SELECT + " WHERE id = ?", RoundRepository::round, id));
+  }
+
+  /** The channel's round with the newest date. */
+  public Optional<Round> latest(ChannelKey channel) {
+    return database.read(
+        "find the latest round of " + channel,
+        connection ->
+            Jdbc.queryOne(
+                connection,
+                SELECT + OF_CHANNEL + " ORDER BY round_date DESC LIMIT 1",
+                RoundRepository::round,
+                channel.platform(),
+                channel.workspace(),
+                channel.channel()));
+  }
+
+  public Optional<Round> forDate(ChannelKey channel, LocalDate date) {
+    return database.read(
+        "find the round of " + channel + " on " + date,
+        connection ->
+            Jdbc.queryOne(
+                connection,
+                SELECT + OF_CHANNEL + " AND round_date = ?",
+                RoundRepository::round,
+                channel.platform(),
+                channel.workspace(),
+                channel.channel(),
+                date.toString()));
+  }
+
+  /** The round whose thread a reply was posted in. */
+  public Optional<Round> byThread(ChannelKey channel, String threadRef) {
+    return database.read(
+        "find the round of thread " + threadRef + " in " + channel,
+        connection ->
+            Jdbc.queryOne(
+                connection,
+                SELECT + OF_CHANNEL + " AND thread_ref = ?",
+                RoundRepository::round,
+                channel.platform(),
+                channel.workspace(),
+                channel.channel(),
+                threadRef));
+  }
+
+  /** Every round of the channel, oldest first. */
+  public List<Round> all(ChannelKey channel) {
+    return database.read(
+        "list the rounds of " + channel,
+        connection ->
+            Jdbc.queryList(
+                connection,
+                SELECT + OF_CHANNEL + " ORDER BY round_date",
+                RoundRepository::round,
+                channel.platform(),
+                channel.workspace(),
+                channel.channel()));
+  }
+
+  private void updateExisting(long id, String action, String sql, Object... parameters) {
+    int updated = database.write(action, connection -> Jdbc.update(connection, sql, parameters));
+    if (updated == 0) {
+      throw new StoreException("Failed to " + action + ": no round with id " + id);
+    }
+  }
+
+  private static Round round(ResultSet row) throws SQLException {
+    return new Round(
+        row.getLong("id"),
+        Jdbc.channelKey(row),
+        LocalDate.parse(row.getString("round_date")),
+        row.getString("question_id"),
+        Jdbc.instant(row, "posted_at"),
+        row.getString("message_ref"),
+        row.getString("thread_ref"),
+        row.getInt("followups_sent"),
+        Jdbc.instant(row, "last_followup_at"),
+        Jdbc.instant(row, "revealed_at"),
+        Jdbc.instant(row, "last_reply_at"));
+  }
+}
