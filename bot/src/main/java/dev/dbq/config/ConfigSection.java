@@ -42,7 +42,9 @@ final class ConfigSection {
     if (node != null) {
       for (NodeTuple tuple : node.getValue()) {
         if (tuple.getKeyNode() instanceof ScalarNode key) {
-          entries.put(key.getValue(), tuple);
+          if (entries.putIfAbsent(key.getValue(), tuple) != null) {
+            problem(key, qualified(key.getValue()), "duplicate key: it is set twice in this section");
+          }
         } else {
           problem(tuple.getKeyNode(), path.isEmpty() ? "(key)" : path, "keys must be plain words");
         }

@@ -5,6 +5,7 @@ import dev.dbq.command.Commands;
 import dev.dbq.render.TerminalRenderer;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -28,20 +29,24 @@ public final class ConsoleApp {
 
   private ConsoleApp() {}
 
-  /** Builds the session for the loaded banks and runs it until end of input; returns the exit code. */
+  /**
+   * Builds the session for the loaded banks and runs it until end of input: interactively when
+   * standard input and output are a terminal, else as a script. Returns the exit code.
+   */
   public static int start(BankLibrary library, RandomGenerator random, String channel, String user) {
     Commands commands = Commands.create(library, random);
     if (System.console() == null) {
       var session = new ConsoleSession(commands, new TerminalRenderer(SCRIPT_WIDTH, false)::render, channel, user);
-      runScript(session, System.out);
+      runScript(session, System.in, System.out);
     } else {
       runInteractive(commands, channel, user);
     }
     return 0;
   }
 
-  static void runScript(ConsoleSession session, PrintStream out) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+  /** Runs every line of {@code input} and prints what each gives. */
+  public static void runScript(ConsoleSession session, InputStream input, PrintStream out) {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         print(out, session.handle(line));
       }

@@ -35,7 +35,7 @@ public final class TestDatabase implements AutoCloseable {
   /** Removes what the database left behind. */
   @FunctionalInterface
   private interface Cleanup {
-    void run() throws Exception;
+    void run() throws IOException;
   }
 
   private final Backend backend;
@@ -94,7 +94,7 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() throws Exception {
+  public synchronized void close() throws IOException {
     if (closed) {
       return;
     }

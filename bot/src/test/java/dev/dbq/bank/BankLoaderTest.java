@@ -1,0 +1,138 @@
+package dev.dbq.bank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading from files and folders: naming, order, fatal problems and clashes between files. */
+class BankLoaderTest {
+
+  private static final String QUESTION = """
+      ### Q1: Only question
+      **Difficulty:** Senior | **Companies:** Acme | **Frequency:** Common
+
+      #### Quick Answer
+      Yes.
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void loadsEveryMarkdownFileBelowAFolderInPathOrderNamedAsWalked() throws IOException {
+    // given
+    write("banks/b.md", QUESTION);
+    write("banks/a/z.md", QUESTION);
+    write("banks/a.md", QUESTION);
+    write("banks/notes.txt", "not a bank");
+
+    // when
+    LoadResult result = new BankLoader().load(List.of(dir.resolve("banks")));
+
+    // then
+    String root = dir.toString().replace('\\', '/');
+    assertEquals(
+        List.of(root + "/banks/a.md", root + "/banks/a/z.md", root + "/banks/b.md"),
+        result.banks().stream().map(Bank::file).toList());
+    assertEquals(List.of("a", "z", "b"), result.banks().stream().map(Bank::id).toList());
+    assertEquals(List.of(), result.problems());
+  }
+
+  @Test
+  void keepsRelativePathsRelative() {
+    // given
+    Path bundled = TestBanks.realBankPath().getParent();
+    Path relative = Path.of("").toAbsolutePath().relativize(bundled);
+
+    // when
+    LoadResult result = new BankLoader().load(List.of(relative));
+
+    // then
+    String expected = relative.toString().replace('\\', '/') + "/database-architecture.md";
+    assertEquals(List.of(expected), result.banks().stream().map(Bank::file).toList());
+    assertTrue(result.problems().stream().allMatch(p -> p.file().equals(expected)));
+  }
+
+  @Test
+  void nonexistentPathIsOneErrorAtLineOne() {
+    // when
+    LoadResult result = new BankLoader().load(List.of(Path.of("no/such/bank.md")));
+
+    // then
+    assertEquals(List.of("no/such/bank.md:1: error: no such file or folder"), result.problems().stream().map(Problem::format).toList());
+    assertEquals(List.of(), result.banks());
+  }
+
+  @Test
+  void fileWithBadFrontMatterIsSkippedAndTheOthersStillLoad() throws IOException {
+    // given
+    Path bad = write("a-bad.md", "---\ntitle: [unclosed\n---\n" + QUESTION);
+    Path good = write("b-good.md", QUESTION);
+
+    // when
+    LoadResult result = new BankLoader().load(List.of(bad, good));
+
+    // then
+    assertEquals(List.of("b-good"), result.banks().stream().map(Bank::id).toList());
+    assertEquals(1, result.problems().size());
+    Problem problem = result.problems().get(0);
+    assertEquals(List.of(bad.toString().replace('\\', '/'), Problem.Severity.ERROR), List.of(problem.file(), problem.severity()));
+    assertTrue(problem.line() >= 2 && problem.line() <= 3, problem.format());
+    assertTrue(result.hasErrors());
+  }
+
+  @Test
+  void secondFileWithTheSameBankIdIsAnErrorAndSkipped() throws IOException {
+    // given
+    Path first = write("one/shared.md", QUESTION);
+    Path second = write("two.md", "---\ntitle: Two\nid: shared\n---\n" + QUESTION);
+
+    // when
+    LoadResult result = new BankLoader().load(List.of(first, second));
+
+    // then
+    assertEquals(List.of(first.toString().replace('\\', '/')), result.banks().stream().map(Bank::file).toList());
+    assertEquals(
+        List.of(second.toString().replace('\\', '/') + ":3: error: bank id \"shared\" is already used by "
+            + first.toString().replace('\\', '/') + "; this file is skipped"),
+        result.problems().stream().map(Problem::format).toList());
+  }
+
+  @Test
+  void fileNamedTwiceLoadsOnce() throws IOException {
+    // given
+    Path file = write("banks/once.md", QUESTION);
+
+    // when
+    LoadResult result = new BankLoader().load(List.of(file, dir.resolve("banks")));
+
+    // then
+    assertEquals(1, result.banks().size());
+    assertEquals(List.of(), result.problems());
+  }
+
+  @Test
+  void folderWithoutBanksIsAWarning() throws IOException {
+    // given
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+
+    // when
+    LoadResult result = new BankLoader().load(List.of(empty));
+
+    // then
+    assertEquals(List.of(empty.toString().replace('\\', '/') + ":1: warning: folder holds no *.md bank files"),
+        result.problems().stream().map(Problem::format).toList());
+  }
+
+  private Path write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, content, StandardCharsets.UTF_8);
+  }
+}
