@@ -23,8 +23,14 @@ final class BankFileParser {
 
   private static final String MARKDOWN_EXTENSION = ".md";
 
+  // Only block structure is used: every Markdown field is sliced from the source text, so the
+  // inline content (emphasis, links, ...) is never parsed here. Renderers parse it themselves.
   // Parsers are immutable and thread-safe; building one per file would cost more than parsing.
-  private final Parser markdown = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+  private final Parser markdown =
+      Parser.builder()
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .inlineParserFactory(context -> (lines, block) -> {})
+          .build();
 
   ParsedFile parse(String file, byte[] bytes) {
     ProblemLog log = new ProblemLog(file);

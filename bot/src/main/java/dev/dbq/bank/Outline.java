@@ -6,7 +6,6 @@ import org.commonmark.node.Block;
 import org.commonmark.node.Document;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
-import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
@@ -31,11 +30,9 @@ final class Outline {
   private final HeadingRepair.RepairedSource source;
   private final List<TopBlock> blocks = new ArrayList<>();
   private final List<HeadingLine> headings = new ArrayList<>();
-  private final boolean[] codeLines;
 
   Outline(Document document, HeadingRepair.RepairedSource source) {
     this.source = source;
-    this.codeLines = new boolean[source.lines().size()];
     for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
       List<SourceSpan> spans = node.getSourceSpans();
       if (spans.isEmpty()) {
@@ -46,7 +43,6 @@ final class Outline {
       if (node instanceof Heading heading) {
         headings.add(new HeadingLine(heading.getLevel(), block.firstLine(), headingText(source.lines().get(block.firstLine()))));
       }
-      markCodeLines(node);
     }
   }
 
@@ -121,13 +117,14 @@ final class Outline {
     return examples;
   }
 
-  /** Lines in {@code [from, to)} outside code that hold only bold text, like {@code **Problem Statement**}. */
+  /**
+   * Lines of paragraphs in {@code [from, to)}, also in lists and quotes, that hold only bold
+   * text, like {@code **Problem Statement**}. Code is never a paragraph, so never matches.
+   */
   List<Integer> boldOnlyLines(int from, int to) {
     List<Integer> lines = new ArrayList<>();
-    for (int line = from; line < to; line++) {
-      if (!codeLines[line] && boldText(source.lines().get(line)) != null) {
-        lines.add(line);
-      }
+    for (int i = firstBlockAtOrAfter(from); i < blocks.size() && blocks.get(i).firstLine() < to; i++) {
+      collectBoldOnlyLines(blocks.get(i).node(), lines);
     }
     return lines;
   }
@@ -211,16 +208,18 @@ final class Outline {
     return literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
   }
 
-  private void markCodeLines(Node node) {
-    if (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
+  private void collectBoldOnlyLines(Node node, List<Integer> lines) {
+    if (node instanceof Paragraph) {
       for (SourceSpan span : node.getSourceSpans()) {
-        codeLines[span.getLineIndex()] = true;
+        if (boldText(source.lines().get(span.getLineIndex())) != null) {
+          lines.add(span.getLineIndex());
+        }
       }
       return;
     }
     for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
       if (child instanceof Block) {
-        markCodeLines(child);
+        collectBoldOnlyLines(child, lines);
       }
     }
   }

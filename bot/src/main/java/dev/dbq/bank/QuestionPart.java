@@ -36,6 +36,12 @@ enum QuestionPart {
   private static String normalize(String heading) {
     int parenthesis = heading.indexOf('(');
     String name = parenthesis >= 0 ? heading.substring(0, parenthesis) : heading;
-    return name.toLowerCase(Locale.ROOT).replace('-', ' ').replaceAll("\\s+", " ").strip();
+    StringBuilder normalized = new StringBuilder(name.length());
+    for (String word : name.toLowerCase(Locale.ROOT).replace('-', ' ').split(" ")) {
+      if (!word.isBlank()) {
+        normalized.append(normalized.length() == 0 ? "" : " ").append(word.strip());
+      }
+    }
+    return normalized.toString();
   }
 }

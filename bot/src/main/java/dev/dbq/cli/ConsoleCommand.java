@@ -2,6 +2,7 @@ package dev.dbq.cli;
 
 import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleApp;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -45,7 +46,8 @@ final class ConsoleCommand implements Callable<Integer> {
     DbqConfig loaded = config.load();
     String name = user != null ? user : loaded.console().user();
     String where = channel != null ? channel : loaded.console().channel();
-    return ConsoleApp.start(Startup.library(loaded, System.err), random(), where, name);
+    Instant start = now == null ? null : now.atZone(loaded.rounds().zone()).toInstant();
+    return new ConsoleApp(loaded, Startup.library(loaded, System.err), random(), where, name, start).run();
   }
 
   private RandomGenerator random() {

@@ -26,10 +26,13 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     DbqConfig loaded = config.load();
     System.err.println("No Slack or Discord credentials in the environment: starting the local console.");
-    return ConsoleApp.start(
-        Startup.library(loaded, System.err),
-        RandomGenerator.getDefault(),
-        loaded.console().channel(),
-        loaded.console().user());
+    return new ConsoleApp(
+            loaded,
+            Startup.library(loaded, System.err),
+            RandomGenerator.getDefault(),
+            loaded.console().channel(),
+            loaded.console().user(),
+            null)
+        .run();
   }
 }

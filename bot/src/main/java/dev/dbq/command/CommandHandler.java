@@ -25,6 +25,11 @@ public interface CommandHandler {
    */
   Reply handle(CommandContext context, List<String> args);
 
+  /** Whether help lists it; button-only subcommands are not listed. */
+  default boolean listed() {
+    return true;
+  }
+
   default String usage() {
     return arguments().isEmpty() ? "/dbq " + name() : "/dbq " + name() + " " + arguments();
   }

@@ -1,48 +1,25 @@
 package dev.dbq.command;
 
-import dev.dbq.bank.BankLibrary;
-import dev.dbq.command.builtin.AnswerCommand;
-import dev.dbq.command.builtin.HelpCommand;
-import dev.dbq.command.builtin.RandomCommand;
-import dev.dbq.command.builtin.ScenarioCommand;
-import dev.dbq.command.builtin.SearchCommand;
-import dev.dbq.command.builtin.ShowCommand;
-import dev.dbq.command.builtin.TopicsCommand;
-import dev.dbq.command.builtin.UnavailableCommand;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@code /dbq} registry: every subcommand, listed once, and the dispatch of a typed line. */
+/**
+ * The {@code /dbq} dispatcher: finds the subcommand of a typed line and runs it. The list of
+ * subcommands is made in one place, {@code dev.dbq.app.Features}.
+ */
 public final class Commands {
 
   private static final Logger log = LoggerFactory.getLogger(Commands.class);
 
   private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
 
+  /** @param handlers in the order help lists them */
   public Commands(List<CommandHandler> handlers) {
     handlers.forEach(h -> this.handlers.put(h.name(), h));
-  }
-
-  /** The subcommands, in the order help lists them. Adding one is one line here. */
-  public static Commands create(BankLibrary library, RandomGenerator random) {
-    List<CommandHandler> list = new ArrayList<>();
-    list.add(new HelpCommand(library, () -> List.copyOf(list)));
-    list.add(new RandomCommand(library, random));
-    list.add(new ShowCommand(library));
-    list.add(new AnswerCommand(library));
-    list.add(new SearchCommand(library));
-    list.add(new TopicsCommand(library));
-    list.add(new ScenarioCommand(library, random));
-    list.add(new UnavailableCommand("streak", "[@user]", "personal and team streaks"));
-    list.add(new UnavailableCommand("leaderboard", "", "the channel's ranking"));
-    list.add(new UnavailableCommand("schedule", "[show | set HH:MM [TZ] [DAYS] | off]", "the question of the day's schedule"));
-    return new Commands(list);
   }
 
   public List<CommandHandler> handlers() {
@@ -59,9 +36,10 @@ public final class Commands {
     String name = words.isEmpty() ? "help" : words.get(0).toLowerCase(Locale.ROOT);
     CommandHandler handler = handlers.get(name);
     if (handler == null) {
+      List<String> listed = handlers.values().stream().filter(CommandHandler::listed).map(CommandHandler::name).toList();
       return Reply.text(
-          "Unknown subcommand " + UserInput.echo(words.get(0)) + "." + UserInput.didYouMean(name, handlers.keySet())
-              + " Try " + UserInput.list(handlers.keySet()) + ", or `/dbq help`.");
+          "Unknown subcommand " + UserInput.echo(words.get(0)) + "." + UserInput.didYouMean(name, listed)
+              + " Try " + UserInput.list(listed) + ", or `/dbq help`.");
     }
     List<String> args = words.isEmpty() ? List.of() : words.subList(1, words.size());
     try {

@@ -15,7 +15,7 @@ public final class UserInput {
   /** The user's words as inline code that can ping nobody, shortened when long. */
   public static String echo(String typed) {
     String shortened = typed.length() > MAX_ECHO ? typed.substring(0, MAX_ECHO) + "…" : typed;
-    return "`" + UserText.neutralize(shortened.replace('`', '\'')) + "`";
+    return UserText.code(shortened);
   }
 
   /** {@code " Did you mean `staff`?"} or nothing. */

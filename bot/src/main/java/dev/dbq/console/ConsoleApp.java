@@ -1,8 +1,11 @@
 package dev.dbq.console;
 
+import dev.dbq.app.Bot;
 import dev.dbq.bank.BankLibrary;
-import dev.dbq.command.Commands;
+import dev.dbq.command.Reply;
+import dev.dbq.config.DbqConfig;
 import dev.dbq.render.TerminalRenderer;
+import dev.dbq.round.ChannelKey;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +14,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -20,76 +26,110 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
- * Runs a {@link ConsoleSession} on standard input and output: interactively with a prompt and
- * history in a terminal, or as a script (no prompt, exit at the end) from a file or pipe.
+ * Runs the console: interactively with a prompt and history in a terminal, or as a script (no
+ * prompt, exit at the end of input) from a file or pipe.
  */
 public final class ConsoleApp {
 
   private static final int SCRIPT_WIDTH = 100;
 
-  private ConsoleApp() {}
+  private final DbqConfig config;
+  private final BankLibrary library;
+  private final RandomGenerator random;
+  private final ChannelKey channel;
+  private final String user;
+  private final Instant start;
 
-  /**
-   * Builds the session for the loaded banks and runs it until end of input: interactively when
-   * standard input and output are a terminal, else as a script. Returns the exit code.
-   */
-  public static int start(BankLibrary library, RandomGenerator random, String channel, String user) {
-    Commands commands = Commands.create(library, random);
+  /** @param start the simulated start time ({@code --now}), or null for the real time */
+  public ConsoleApp(DbqConfig config, BankLibrary library, RandomGenerator random, String channel, String user, Instant start) {
+    this.config = config;
+    this.library = library;
+    this.random = random;
+    this.channel = ConsoleSession.channelKey(channel);
+    this.user = user;
+    this.start = start;
+  }
+
+  /** Runs until end of input; returns the exit code. */
+  public int run() {
     if (System.console() == null) {
-      var session = new ConsoleSession(commands, new TerminalRenderer(SCRIPT_WIDTH, false)::render, channel, user);
-      runScript(session, System.in, System.out);
+      PrintStream out = System.out;
+      runScript(System.in, new TerminalRenderer(SCRIPT_WIDTH, false)::render, text -> print(out, text));
     } else {
-      runInteractive(commands, channel, user);
+      runInteractive();
     }
     return 0;
   }
 
-  /** Runs every line of {@code input} and prints what each gives. */
-  public static void runScript(ConsoleSession session, InputStream input, PrintStream out) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
+  /** Runs every line of {@code input}, writing what the bot and the console say to {@code out}. */
+  public void runScript(InputStream input, Function<Reply, String> renderer, Consumer<String> out) {
+    try (Connected connected = connect(renderer, out);
+        BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
+      ConsoleSession session = connected.session();
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        print(out, session.handle(line));
+        session.handle(line);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("reading standard input failed", e);
     }
   }
 
-  private static void runInteractive(Commands commands, String channel, String user) {
+  private void runInteractive() {
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
       int width = Math.max(40, Math.min(terminal.getWidth() > 0 ? terminal.getWidth() : 100, 120));
-      var session = new ConsoleSession(commands, new TerminalRenderer(width, true)::render, channel, user);
       LineReader reader =
           LineReaderBuilder.builder()
               .terminal(terminal)
               .appName("dbq")
               .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".dbq_history"))
               .build();
-      PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-      out.println("dbq console in #" + channel + " as " + user + ". Try /dbq help; :help for console lines; Ctrl-D quits.");
-      while (true) {
-        String line;
-        try {
-          line = reader.readLine(session.user() + "@#" + channel + "> ");
-        } catch (UserInterruptException e) {
-          continue;
-        } catch (EndOfFileException e) {
-          return;
+      // printAbove keeps the prompt intact when the scheduler posts while the user types.
+      Consumer<String> out = text -> reader.printAbove(text + "\n");
+      Function<Reply, String> renderer = new TerminalRenderer(width, true)::render;
+      try (Connected connected = connect(renderer, out)) {
+        ConsoleSession session = connected.session();
+        out.accept("dbq console in #" + channel.channel() + " as " + user
+            + ". Try /dbq help; :help lists console lines; Ctrl-D quits.");
+        while (true) {
+          String line;
+          try {
+            line = reader.readLine(session.user() + "@#" + channel.channel() + "> ");
+          } catch (UserInterruptException e) {
+            continue;
+          } catch (EndOfFileException e) {
+            return;
+          }
+          if (line.strip().equals(":quit") || line.strip().equals(":exit")) {
+            return;
+          }
+          session.handle(line);
         }
-        if (line.strip().equals(":quit") || line.strip().equals(":exit")) {
-          return;
-        }
-        print(out, session.handle(line));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("the terminal could not be opened", e);
     }
   }
 
-  private static void print(PrintStream out, String text) {
-    if (!text.isEmpty()) {
-      out.println(text);
-      out.println();
+  /** The bot and the session the console talks to, closed together. */
+  private record Connected(Bot bot, ConsoleSession session) implements AutoCloseable {
+    @Override
+    public void close() {
+      bot.close();
     }
+  }
+
+  private Connected connect(Function<Reply, String> renderer, Consumer<String> out) {
+    ConsoleClock clock = new ConsoleClock(config.rounds().zone(), start);
+    ConsoleChannel output = new ConsoleChannel(renderer, out);
+    Bot bot = Bot.open(config, library, output, clock, random, changed -> {});
+    // The console channel's schedule is the config's at every start (see README).
+    bot.rounds().applyDefaults(channel);
+    bot.rounds().runDue();
+    return new Connected(bot, new ConsoleSession(bot.commands(), bot.rounds(), clock, output, channel, user));
+  }
+
+  private static void print(PrintStream out, String text) {
+    out.println(text);
+    out.println();
   }
 }

@@ -3,110 +3,184 @@ package dev.dbq.console;
 import dev.dbq.command.CommandContext;
 import dev.dbq.command.Commands;
 import dev.dbq.command.Reply;
-import dev.dbq.command.UserInput;
+import dev.dbq.render.UserText;
 import dev.dbq.round.ChannelKey;
+import dev.dbq.round.Round;
+import dev.dbq.round.RoundService;
+import dev.dbq.round.ThreadReply;
+import dev.dbq.text.DidYouMean;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
  * The local chat: one user at a time in one channel, typing {@code /dbq} commands and console
- * lines ({@code :as}, {@code :click}, …). Turns each line into the text to print.
+ * lines ({@code :as}, {@code :click}, {@code :reply}, {@code :time}, {@code :qotd}).
  */
 public final class ConsoleSession {
 
   public static final String PLATFORM = "console";
+  static final String CONSOLE_LINES = ":as NAME, :click LABEL, :reply TEXT, :time ISO-DATETIME, :qotd";
+  private static final List<String> VERBS = List.of(":as", ":click", ":reply", ":time", ":qotd", ":help");
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
   private final Commands commands;
-  private final Function<Reply, String> renderer;
+  private final RoundService rounds;
+  private final ConsoleClock clock;
+  private final ConsoleChannel output;
   private final ChannelKey channel;
+  private final ZoneId zone;
   private String user;
-  private Reply lastReply;
 
-  public ConsoleSession(Commands commands, Function<Reply, String> renderer, String channel, String user) {
+  public ConsoleSession(
+      Commands commands, RoundService rounds, ConsoleClock clock, ConsoleChannel output, ChannelKey channel, String user) {
     this.commands = commands;
-    this.renderer = renderer;
-    this.channel = new ChannelKey(PLATFORM, "local", channel);
+    this.rounds = rounds;
+    this.clock = clock;
+    this.output = output;
+    this.channel = channel;
+    this.zone = clock.getZone();
     this.user = user;
+  }
+
+  public static ChannelKey channelKey(String name) {
+    return new ChannelKey(PLATFORM, "local", name);
   }
 
   public String user() {
     return user;
   }
 
-  public ChannelKey channel() {
-    return channel;
-  }
-
-  /** What to print for one line of input; blank lines and {@code #} comments print nothing. */
-  public String handle(String line) {
+  /** Runs one line of input; blank lines and {@code #} comments do nothing. */
+  public void handle(String line) {
     String trimmed = line.strip();
     if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-      return "";
+      return;
     }
     if (trimmed.startsWith("/")) {
-      return command(trimmed);
-    }
-    if (trimmed.startsWith(":")) {
+      command(trimmed);
+    } else if (trimmed.startsWith(":")) {
       int space = trimmed.indexOf(' ');
       String verb = (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(Locale.ROOT);
-      String rest = space < 0 ? "" : trimmed.substring(space + 1).strip();
-      return consoleLine(verb, rest);
+      consoleLine(verb, space < 0 ? "" : trimmed.substring(space + 1).strip());
+    } else {
+      output.say("Type a command such as /dbq help, or a console line: " + CONSOLE_LINES + ".");
     }
-    return "Type a command such as /dbq help, or a console line: " + CONSOLE_LINES;
   }
 
-  private static final String CONSOLE_LINES = ":as NAME, :click LABEL, :reply TEXT, :time ISO-DATETIME, :qotd";
-
-  private String command(String line) {
-    if (!line.toLowerCase(Locale.ROOT).startsWith("/dbq")
-        || (line.length() > 4 && !Character.isWhitespace(line.charAt(4)))) {
-      return "Only /dbq commands exist here, e.g. /dbq help.";
+  private void command(String line) {
+    String lower = line.toLowerCase(Locale.ROOT);
+    if (!lower.equals("/dbq") && !lower.startsWith("/dbq ")) {
+      output.say("Only /dbq commands exist here, e.g. /dbq help.");
+      return;
     }
-    return show(commands.dispatch(context(), line));
+    output.reply(commands.dispatch(context(), line));
   }
 
-  private String consoleLine(String verb, String rest) {
-    return switch (verb) {
+  private void consoleLine(String verb, String rest) {
+    switch (verb) {
       case ":as" -> switchUser(rest);
       case ":click" -> click(rest);
-      case ":reply", ":time", ":qotd" ->
-          verb + " comes with the question of the day, which this build does not have yet.";
-      case ":help" -> "Console lines: " + CONSOLE_LINES + ". Commands: /dbq help.";
-      default -> "Unknown console line " + verb + UserInput.didYouMean(verb, List.of(":as", ":click", ":reply", ":time", ":qotd", ":help")).replace("`", "") + " Console lines: " + CONSOLE_LINES + ".";
-    };
+      case ":reply" -> reply(rest);
+      case ":time" -> time(rest);
+      case ":qotd" -> qotd();
+      case ":help" -> output.say("Console lines: " + CONSOLE_LINES + ". Commands: /dbq help.");
+      default ->
+          output.say(
+              "Unknown console line " + verb + "."
+                  + DidYouMean.closest(verb, VERBS).map(v -> " Did you mean " + v + "?").orElse("")
+                  + " Console lines: " + CONSOLE_LINES + ".");
+    }
   }
 
-  private String switchUser(String name) {
+  private void switchUser(String name) {
     if (name.isEmpty() || name.contains(" ")) {
-      return "Usage: :as NAME (one word), e.g. :as alice";
+      output.say("Usage: :as NAME (one word), e.g. :as alice");
+      return;
     }
     user = name;
-    return "You are now " + name + ".";
+    output.say("You are now " + name + ".");
   }
 
-  private String click(String label) {
-    List<Reply.Button> buttons = lastReply == null ? List.of() : lastReply.buttons();
-    if (buttons.isEmpty()) {
-      return "The last message has no buttons to click.";
+  private void click(String label) {
+    Reply last = output.lastWithButtons();
+    if (last == null) {
+      output.say("No message with buttons yet: try /dbq random first.");
+      return;
     }
     String wanted = label.toLowerCase(Locale.ROOT);
-    List<Reply.Button> matches =
-        buttons.stream().filter(b -> b.label().toLowerCase(Locale.ROOT).equals(wanted)).toList();
+    List<Reply.Button> buttons = last.buttons();
+    List<Reply.Button> matches = buttons.stream().filter(b -> b.label().toLowerCase(Locale.ROOT).equals(wanted)).toList();
     if (matches.isEmpty()) {
       matches = buttons.stream().filter(b -> b.label().toLowerCase(Locale.ROOT).startsWith(wanted)).toList();
     }
     if (matches.size() != 1 || wanted.isEmpty()) {
       String labels = String.join(", ", buttons.stream().map(Reply.Button::label).toList());
-      return (matches.isEmpty() || wanted.isEmpty() ? "No button " : "Several buttons match ")
-          + "'" + label + "'. Buttons: " + labels + ".";
+      output.say((matches.size() > 1 ? "Several buttons match '" : "No button '") + label + "'. Buttons: " + labels + ".");
+      return;
     }
-    return show(commands.dispatch(context(), matches.get(0).action()));
+    output.reply(commands.dispatch(context(), matches.get(0).action()));
   }
 
-  private String show(Reply reply) {
-    lastReply = reply;
-    return renderer.apply(reply);
+  private void reply(String text) {
+    if (text.isEmpty()) {
+      output.say("Usage: :reply TEXT, e.g. :reply I would use 2PC here");
+      return;
+    }
+    Optional<Round> round = rounds.currentRound(channel).filter(r -> r.threadRef() != null);
+    if (round.isEmpty()) {
+      output.say("There is no question of the day to reply to yet: :qotd posts one now, :time moves to its time.");
+      return;
+    }
+    output.say("  │ " + user + ": " + UserText.neutralize(text));
+    String outcome =
+        switch (rounds.reply(channel, round.get().threadRef(), ThreadReply.byPerson(user, null))) {
+          case COUNTED -> "(" + user + " is counted for today's question)";
+          case ALREADY_COUNTED -> "(" + user + " was already counted for today's question)";
+          case ROUND_CLOSED -> "(too late to count: that round is closed)";
+          case NOT_COUNTED_BOT_OR_EDIT, DUPLICATE_DELIVERY, NOT_A_ROUND -> "(not counted)";
+        };
+    output.say(outcome);
+  }
+
+  private void qotd() {
+    if (rounds.postNow(channel).isEmpty()) {
+      output.say("Today's question of the day is already posted here (one a day per channel).");
+    }
+  }
+
+  /** Moves the clock forward to the given local time, running every job due on the way, in order. */
+  private void time(String typed) {
+    Instant target;
+    try {
+      target = LocalDateTime.parse(typed).atZone(zone).toInstant();
+    } catch (DateTimeParseException e) {
+      output.say("Usage: :time ISO-DATETIME, e.g. :time 2026-12-01T09:00 (local time in " + zone.getId() + ")");
+      return;
+    }
+    if (target.isBefore(clock.instant())) {
+      output.say("The clock only moves forward: it is already " + stamp(clock.instant()) + ".");
+      return;
+    }
+    rounds.runDue();
+    for (Optional<Instant> next = rounds.nextDueAfter(clock.instant());
+        next.isPresent() && !next.get().isAfter(target);
+        next = rounds.nextDueAfter(clock.instant())) {
+      clock.set(next.get());
+      output.say("[" + stamp(next.get()) + "]");
+      rounds.runDue();
+    }
+    clock.set(target);
+    output.say("It is now " + stamp(target) + " (" + zone.getId() + ").");
+  }
+
+  private String stamp(Instant instant) {
+    return STAMP.format(instant.atZone(zone));
   }
 
   private CommandContext context() {

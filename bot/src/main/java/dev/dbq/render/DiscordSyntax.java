@@ -17,7 +17,6 @@ final class DiscordSyntax implements Syntax {
   private static final Pattern BARE_URL = Pattern.compile("(?i)https?://\\S+");
   /** The languages Discord recognises after a fence; anything else would show as code. */
   private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9_+.#-]+");
-  private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
 
   @Override
   public String text(String literal) {
@@ -44,9 +43,7 @@ final class DiscordSyntax implements Syntax {
   /** The fence is longer than any backtick run inside, as in CommonMark. */
   @Override
   public String inlineCode(String code) {
-    int longestRun = BACKTICK_RUN.matcher(code).results()
-        .mapToInt(run -> run.end() - run.start()).max().orElse(0);
-    String fence = "`".repeat(longestRun + 1);
+    String fence = "`".repeat(Syntax.longestBacktickRun(code) + 1);
     String padding = code.startsWith("`") || code.endsWith("`") ? " " : "";
     return fence + padding + code + padding + fence;
   }

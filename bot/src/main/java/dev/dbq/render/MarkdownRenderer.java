@@ -52,7 +52,8 @@ final class MarkdownRenderer {
   MarkdownRenderer(Syntax syntax, int width) {
     this.syntax = Objects.requireNonNull(syntax);
     if (width < MIN_CONTENT_WIDTH) {
-      throw new IllegalArgumentException("width must be at least " + MIN_CONTENT_WIDTH + ": " + width);
+      throw new IllegalArgumentException(
+          "width must be at least " + MIN_CONTENT_WIDTH + " columns: " + width);
     }
     this.width = width;
   }
@@ -135,19 +136,32 @@ final class MarkdownRenderer {
 
   private List<String> list(ListBlock list, int available, int listDepth) {
     List<String> lines = new ArrayList<>();
-    int number = list instanceof OrderedList ordered ? startNumber(ordered) : 0;
-    for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-      String marker = list instanceof OrderedList ordered
-          ? number++ + delimiter(ordered) + " "
-          : syntax.bullet(listDepth);
+    int index = 0;
+    for (Node item = list.getFirstChild(); item != null; item = item.getNext(), index++) {
+      String marker = marker(list, index, listDepth);
       String continuation = " ".repeat(TextWrapper.displayWidth(marker));
-      List<String> content = blocks(item, narrower(available, marker), listDepth + 1, list.isTight());
+      List<String> content =
+          blocks(item, narrower(available, marker), listDepth + 1, list.isTight());
       if (!lines.isEmpty() && !list.isTight()) {
         lines.add("");
       }
-      lines.addAll(content.isEmpty() ? List.of(marker.stripTrailing()) : prefixed(content, marker, continuation));
+      if (content.isEmpty()) {
+        lines.add(marker.stripTrailing());
+      } else {
+        lines.addAll(prefixed(content, marker, continuation));
+      }
     }
     return lines;
+  }
+
+  /** {@code "3. "} for the third item of a numbered list, the flavour's bullet otherwise. */
+  private String marker(ListBlock list, int index, int listDepth) {
+    if (list instanceof OrderedList ordered) {
+      Integer start = ordered.getMarkerStartNumber();
+      String delimiter = ordered.getMarkerDelimiter();
+      return ((start == null ? 1 : start) + index) + (delimiter == null ? "." : delimiter) + " ";
+    }
+    return syntax.bullet(listDepth);
   }
 
   /** Wraps each line of rendered inline content (it may hold hard and soft breaks). */
@@ -175,16 +189,6 @@ final class MarkdownRenderer {
       return available;
     }
     return Math.max(MIN_CONTENT_WIDTH, available - TextWrapper.displayWidth(prefix));
-  }
-
-  private static int startNumber(OrderedList list) {
-    Integer start = list.getMarkerStartNumber();
-    return start == null ? 1 : start;
-  }
-
-  private static String delimiter(OrderedList list) {
-    String delimiter = list.getMarkerDelimiter();
-    return delimiter == null ? "." : delimiter;
   }
 
   /** The language is the info string's first word ({@code ```js title="x"} is JavaScript). */

@@ -12,6 +12,7 @@ interface Syntax {
 
   /** Destinations a chat client can open; relative links make no sense in a message. */
   Pattern WEB_LINK = Pattern.compile("(?i)(https?|mailto):.*");
+  Pattern BACKTICK_RUN = Pattern.compile("`+");
 
   /** Source text, escaped so the platform shows it literally. */
   String text(String literal);
@@ -56,5 +57,13 @@ interface Syntax {
    */
   static String defuseFence(String codeLine) {
     return codeLine.replace("```", "``" + UserText.ZERO_WIDTH_SPACE + "`");
+  }
+
+  /** The length of the longest run of backticks, which a code span's fence must exceed. */
+  static int longestBacktickRun(String text) {
+    return BACKTICK_RUN.matcher(text).results()
+        .mapToInt(run -> run.end() - run.start())
+        .max()
+        .orElse(0);
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 public final class TerminalRenderer {
 
   private final int width;
+  private final boolean ansi;
   private final MarkdownRenderer markdown;
 
   /**
@@ -19,6 +20,7 @@ public final class TerminalRenderer {
    */
   public TerminalRenderer(int width, boolean ansi) {
     this.width = width;
+    this.ansi = ansi;
     this.markdown = new MarkdownRenderer(new TerminalSyntax(ansi), width);
   }
 
@@ -26,7 +28,7 @@ public final class TerminalRenderer {
   public String render(Reply reply) {
     List<String> sections = new ArrayList<>();
     if (!reply.title().isBlank()) {
-      sections.add(markdown.renderHeading(reply.title()));
+      sections.add(title(reply.title()));
     }
     for (Reply.Block block : reply.blocks()) {
       sections.add(markdown.render(block));
@@ -35,6 +37,19 @@ public final class TerminalRenderer {
       sections.add(buttons(reply.buttons()));
     }
     return String.join("\n\n", sections);
+  }
+
+  /**
+   * The title in bold, or without ANSI underlined: titles are whole sentences, so upper case
+   * (how plain headings inside answers stand out) would shout.
+   */
+  private String title(String title) {
+    if (ansi) {
+      return markdown.renderHeading(title);
+    }
+    List<String> lines = TextWrapper.wrap(markdown.plainText(title), width);
+    int longest = lines.stream().mapToInt(TextWrapper::displayWidth).max().orElse(0);
+    return String.join("\n", lines) + "\n" + "─".repeat(longest);
   }
 
   /** Bank Markdown as terminal text. */

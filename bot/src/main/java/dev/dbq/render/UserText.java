@@ -1,6 +1,5 @@
 package dev.dbq.render;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +22,6 @@ public final class UserText {
   private static final Pattern MENTION_TOKEN = Pattern.compile("<(?=[@#!])");
 
   private static final Pattern LINE_BREAK = Pattern.compile("\\R");
-  private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
 
   private UserText() {}
 
@@ -58,7 +56,7 @@ public final class UserText {
    */
   public static String code(String text) {
     String oneLine = LINE_BREAK.matcher(neutralize(text)).replaceAll(" ");
-    String fence = "`".repeat(longestBacktickRun(oneLine) + 1);
+    String fence = "`".repeat(Syntax.longestBacktickRun(oneLine) + 1);
     // CommonMark strips one space from each side of a span; padding keeps edge characters.
     boolean needsPadding = oneLine.isEmpty() || oneLine.startsWith("`") || oneLine.endsWith("`")
         || oneLine.startsWith(" ") || oneLine.endsWith(" ");
@@ -77,14 +75,5 @@ public final class UserText {
   private static boolean isAsciiPunctuation(int cp) {
     return (cp >= '!' && cp <= '/') || (cp >= ':' && cp <= '@') || (cp >= '[' && cp <= '`')
         || (cp >= '{' && cp <= '~');
-  }
-
-  private static int longestBacktickRun(String text) {
-    int longest = 0;
-    Matcher run = BACKTICK_RUN.matcher(text);
-    while (run.find()) {
-      longest = Math.max(longest, run.end() - run.start());
-    }
-    return longest;
   }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * <ul>
  *   <li>The first follow-up is due the moment the round is posted ({@link Round#postedAt()}).
  *   <li>A later one is due only once someone replied after the last follow-up ({@link
- *       Round#lastReplyAt()} after {@link Round#lastFollowUpAt()}), and no sooner than one
+ *       Round#lastReplyAt()} at or after {@link Round#lastFollowUpAt()}: a reply is never older
+ *       than the question it answers, and the console's clock may not move between the two), and no sooner than one
  *       interval after the last follow-up: at {@code max(lastFollowUpAt + interval,
  *       lastReplyAt)}. {@code lastReplyAt} stands in for "the first reply after the last
  *       follow-up", which it equals when the rule is re-evaluated on every reply; it also keeps
@@ -64,7 +65,7 @@ public final class FollowUpRules {
           "round " + round.id() + " sent " + round.followUpsSent() + " follow-ups but has no time");
     }
     Instant lastReplyAt = round.lastReplyAt();
-    if (lastReplyAt == null || !lastReplyAt.isAfter(lastFollowUpAt)) {
+    if (lastReplyAt == null || lastReplyAt.isBefore(lastFollowUpAt)) {
       return Optional.empty();
     }
     Instant intervalOver = lastFollowUpAt.plus(interval);

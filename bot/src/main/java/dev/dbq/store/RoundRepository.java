@@ -63,14 +63,25 @@ public final class RoundRepository {
         id);
   }
 
-  /** Counts a follow-up question sent to the round's thread. */
-  public void recordFollowUp(long id, Instant at) {
-    updateExisting(
-        id,
-        "record a follow-up of round " + id,
-        "UPDATE rounds SET followups_sent = followups_sent + 1, last_followup_at = ? WHERE id = ?",
-        at.toEpochMilli(),
-        id);
+  /**
+   * Counts a follow-up question about to be sent to the round's thread, if nobody counted it
+   * before: of several instances, the one that gets {@code true} sends it.
+   *
+   * @param sentBefore how many follow-ups the caller saw sent already
+   * @return true if this call counted follow-up number {@code sentBefore + 1}
+   */
+  public boolean recordFollowUp(long id, int sentBefore, Instant at) {
+    return database.write(
+            "record a follow-up of round " + id,
+            connection ->
+                Jdbc.update(
+                    connection,
+                    "UPDATE rounds SET followups_sent = followups_sent + 1, last_followup_at = ?"
+                        + " WHERE id = ? AND followups_sent = ?",
+                    at.toEpochMilli(),
+                    id,
+                    sentBefore))
+        == 1;
   }
 
   /**

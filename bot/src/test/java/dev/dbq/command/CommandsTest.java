@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.round.ChannelKey;
+import dev.dbq.testsupport.Backend;
 import dev.dbq.testsupport.TestBanks;
+import dev.dbq.testsupport.TestBot;
+import dev.dbq.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.time.Instant;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +28,19 @@ class CommandsTest {
   private static final CommandContext ALICE =
       new CommandContext(new ChannelKey("test", "team", "general"), "alice", "Alice", false);
 
-  private final Commands commands = Commands.create(LIBRARY, new SplittableRandom(7));
+  private static TestDatabase database;
+  private static Commands commands;
+
+  @BeforeAll
+  static void startBot() {
+    database = Backend.SQLITE.create();
+    commands = TestBot.on(database.database(), "", Instant.parse("2026-12-01T08:00:00Z")).bot().commands();
+  }
+
+  @AfterAll
+  static void stopBot() throws Exception {
+    database.close();
+  }
 
   private Reply run(String line) {
     return commands.dispatch(ALICE, line);
@@ -46,7 +63,7 @@ class CommandsTest {
 
     // then
     String shown = text(reply);
-    for (CommandHandler handler : commands.handlers()) {
+    for (CommandHandler handler : commands.handlers().stream().filter(CommandHandler::listed).toList()) {
       assertTrue(shown.contains(handler.usage()), () -> "help lacks " + handler.usage() + ":\n" + shown);
     }
     assertTrue(shown.contains("12 questions and 3 scenarios"), shown);
@@ -261,9 +278,4 @@ class CommandsTest {
     assertEquals("Sorry, `/dbq broken` failed on our side. It was logged; please try again.", text(reply).strip());
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"streak", "leaderboard", "schedule"})
-  void statefulSubcommandsSayTheyAreNotAvailableYet(String name) {
-    assertTrue(text(run("/dbq " + name)).contains("not available yet"));
-  }
 }

@@ -46,7 +46,7 @@ class MarkdownFlavourTest {
         Arguments.of("numbered list keeps its start", "3. third\n4. fourth",
             "3. third\n4. fourth", "3. third\n4. fourth"),
         Arguments.of("bullets under a numbered item", "1. step\n   - detail",
-            "1. step\n   • detail", "1. step\n   - detail"),
+            "1. step\n   ◦ detail", "1. step\n   - detail"),
         Arguments.of("loose list keeps its blank lines", "- one\n\n- two",
             "• one\n\n• two", "- one\n\n- two"),
         Arguments.of("block quote", "> careful\n> now",

@@ -102,11 +102,11 @@ class TerminalRendererTest {
           distributed consensus (2PC, 3PC)
           - nested item with a fairly long text
             that must wrap at forty
-            1. a numbered item deep inside
-               that wraps as well
+            1. a numbered item deep inside that
+               wraps as well
 
-        10. tenth item whose text is long
-            enough to wrap""", rendered);
+        10. tenth item whose text is long enough
+            to wrap""", rendered);
   }
 
   @Test
@@ -162,7 +162,8 @@ class TerminalRendererTest {
 
     // then
     assertEquals("""
-        Q1: EXPLAIN ACID PROPERTIES
+        Q1: Explain ACID properties
+        ───────────────────────────
 
         ACID ensures database reliability.
 

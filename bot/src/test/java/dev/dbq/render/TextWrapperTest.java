@@ -15,7 +15,7 @@ class TextWrapperTest {
       CJK is double width    | 日本                        | 4
       emoji is double width  | \uD83D\uDE00               | 2
       combining accent       | e\u0301                    | 1
-      ANSI styles are unseen | \u001B[1mbold\u001B[22m    | 4
+      ANSI styles are unseen | x\u001B[1mbold\u001B[22m   | 5
       zero-width space       | a\u200Bb                   | 2
       """)
   void measuresTextInTerminalColumns(String kind, String text, int columns) {

@@ -31,7 +31,7 @@ class FollowUpRulesTest {
           not posted yet                                | none   | 0    | none           | none       | 3          | PT1H     | none       | none
           no replies since the last follow-up           | 09:00  | 1    | 09:00          | none       | 3          | PT1H     | none       | none
           the last reply is older than the follow-up    | 09:00  | 1    | 10:00          | 09:30      | 3          | PT1H     | none       | none
-          a reply at the follow-up's instant is not new | 09:00  | 1    | 09:00          | 09:00      | 3          | PT1H     | none       | none
+          a reply at the follow-up's instant answers it  | 09:00  | 1    | 09:00          | 09:00      | 3          | PT1H     | none       | 10:00
           a reply within the interval waits for it      | 09:00  | 1    | 09:00          | 09:10      | 3          | PT1H     | none       | 10:00
           a reply exactly at the interval's end         | 09:00  | 1    | 09:00          | 10:00      | 3          | PT1H     | none       | 10:00
           a reply after the interval: due at the reply  | 09:00  | 1    | 09:00          | 10:30      | 3          | PT1H     | none       | 10:30

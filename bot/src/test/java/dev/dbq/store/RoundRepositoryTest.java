@@ -142,13 +142,30 @@ class RoundRepositoryTest {
     long id = rounds.claim(TEAM, MONDAY, "q1", POSTED).orElseThrow().id();
 
     // when
-    rounds.recordFollowUp(id, POSTED.plusSeconds(60));
-    rounds.recordFollowUp(id, POSTED.plusSeconds(3600));
+    boolean first = rounds.recordFollowUp(id, 0, POSTED.plusSeconds(60));
+    boolean second = rounds.recordFollowUp(id, 1, POSTED.plusSeconds(3600));
 
     // then
+    assertTrue(first && second);
     Round round = rounds.find(id).orElseThrow();
     assertEquals(2, round.followUpsSent());
     assertEquals(POSTED.plusSeconds(3600), round.lastFollowUpAt());
+  }
+
+  @EachBackend
+  void aFollowUpIsCountedOnceWhenTwoInstancesSeeTheSameCount(Database database) {
+    // given
+    RoundRepository rounds = new RoundRepository(database);
+    long id = rounds.claim(TEAM, MONDAY, "q1", POSTED).orElseThrow().id();
+
+    // when
+    boolean first = rounds.recordFollowUp(id, 0, POSTED);
+    boolean second = rounds.recordFollowUp(id, 0, POSTED);
+
+    // then
+    assertTrue(first);
+    assertFalse(second);
+    assertEquals(1, rounds.find(id).orElseThrow().followUpsSent());
   }
 
   @EachBackend

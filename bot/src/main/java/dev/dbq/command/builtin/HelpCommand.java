@@ -42,6 +42,7 @@ public final class HelpCommand implements CommandHandler {
             + library.banks().stream().map(b -> b.title()).collect(Collectors.joining(", ")) + ".";
     String commands =
         handlers.get().stream()
+            .filter(CommandHandler::listed)
             .map(h -> "- `" + h.usage() + "` — " + h.summary())
             .collect(Collectors.joining("\n"));
     String filters =

@@ -1,0 +1,54 @@
+package dev.dbq.app;
+
+import dev.dbq.bank.BankLibrary;
+import dev.dbq.command.CommandHandler;
+import dev.dbq.command.Commands;
+import dev.dbq.command.builtin.AnswerCommand;
+import dev.dbq.command.builtin.HelpCommand;
+import dev.dbq.command.builtin.RandomCommand;
+import dev.dbq.command.builtin.ScenarioCommand;
+import dev.dbq.command.builtin.SearchCommand;
+import dev.dbq.command.builtin.ShowCommand;
+import dev.dbq.command.builtin.TopicsCommand;
+import dev.dbq.round.AnsweredCommand;
+import dev.dbq.round.ChannelKey;
+import dev.dbq.round.RoundService;
+import dev.dbq.schedule.ScheduleCommand;
+import dev.dbq.streak.ChannelHistories;
+import dev.dbq.streak.LeaderboardCommand;
+import dev.dbq.streak.StreakCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/** The explicit registry of every {@code /dbq} subcommand: adding one is one line here. */
+public final class Features {
+
+  private Features() {}
+
+  /**
+   * @param scheduleChanged told when an admin changed a channel's schedule
+   */
+  public static Commands commands(
+      BankLibrary library,
+      RandomGenerator random,
+      RoundService rounds,
+      ChannelHistories histories,
+      int teamQuorum,
+      Consumer<ChannelKey> scheduleChanged) {
+    List<CommandHandler> handlers = new ArrayList<>();
+    handlers.add(new HelpCommand(library, () -> List.copyOf(handlers)));
+    handlers.add(new RandomCommand(library, random));
+    handlers.add(new ShowCommand(library));
+    handlers.add(new AnswerCommand(library));
+    handlers.add(new SearchCommand(library));
+    handlers.add(new TopicsCommand(library));
+    handlers.add(new ScenarioCommand(library, random));
+    handlers.add(new StreakCommand(histories, teamQuorum));
+    handlers.add(new LeaderboardCommand(histories));
+    handlers.add(new ScheduleCommand(rounds, scheduleChanged));
+    handlers.add(new AnsweredCommand(rounds));
+    return new Commands(handlers);
+  }
+}

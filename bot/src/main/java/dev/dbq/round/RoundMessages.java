@@ -1,0 +1,54 @@
+package dev.dbq.round;
+
+import dev.dbq.bank.Question;
+import dev.dbq.command.AnswerPart;
+import dev.dbq.command.QuestionCards;
+import dev.dbq.command.Reply;
+import dev.dbq.command.Reply.Button;
+import dev.dbq.command.Reply.Text;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** What the question of the day says in the channel and in its thread. */
+final class RoundMessages {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+  private RoundMessages() {}
+
+  /** The post: the question without its answer, and buttons to peek privately or to check in. */
+  static Reply question(Round round, Question q) {
+    return new Reply(
+        "Question of the day · " + DAY.format(round.date()) + " · " + QuestionCards.heading(q),
+        List.of(
+            new Text(QuestionCards.facts(q)),
+            new Text("Answer in the thread (or press *I answered*); the quick answer is revealed there later today.")),
+        List.of(
+            new Button(AnswerPart.QUICK.label(), "/dbq answer " + q.id() + " quick"),
+            new Button(AnswerPart.DETAILED.label(), "/dbq answer " + q.id() + " detailed"),
+            new Button("I answered", "/dbq answered " + round.id())),
+        Reply.Visibility.CHANNEL);
+  }
+
+  static Reply followUp(Question q, int index) {
+    return new Reply(
+        "",
+        List.of(new Text("*Follow-up " + (index + 1) + "/" + q.followUps().size() + ":* " + q.followUps().get(index))),
+        List.of(),
+        Reply.Visibility.CHANNEL);
+  }
+
+  static Reply reveal(Question q) {
+    return new Reply(
+        "",
+        List.of(new Text("*Quick answer*\n" + q.quickAnswer())),
+        List.of(QuestionCards.partButton(q, AnswerPart.DETAILED)),
+        Reply.Visibility.CHANNEL);
+  }
+
+  static String dayOf(LocalDate date) {
+    return DAY.format(date);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.dbq.round;
+
+import dev.dbq.bank.BankLibrary;
+import dev.dbq.schedule.CatchUpDecision;
+import dev.dbq.schedule.CatchUpRule;
+import dev.dbq.schedule.PostSlot;
+import dev.dbq.schedule.PostTimes;
+import dev.dbq.store.ChannelSettings;
+import dev.dbq.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The question of the day across channels. Every entry point does what is due by the clock's
+ * now and is idempotent, so schedulers (Quartz live, the console's simulated clock) only need to
+ * call {@link #runDue()} at the right instants, and a restart or a second instance changes
+ * nothing: the database decides who posts.
+ */
+public final class RoundService {
+
+  private static final Logger log = LoggerFactory.getLogger(RoundService.class);
+
+  private final BankLibrary library;
+  private final Store store;
+  private final Clock clock;
+  private final RoundPolicy policy;
+  private final RoundThreads threads;
+  private final RoundPosting posting;
+
+  public RoundService(
+      BankLibrary library, Store store, ChannelGateway gateway, Clock clock, RandomGenerator random, RoundPolicy policy) {
+    this.library = library;
+    this.store = store;
+    this.clock = clock;
+    this.policy = policy;
+    this.threads = new RoundThreads(library, store, gateway, new FollowUpRules(policy.followUpInterval()));
+    this.posting = new RoundPosting(library, store, gateway, new QuestionPicker(random), threads, policy.filters());
+  }
+
+  /** The channel's settings; a channel nobody configured yet has the config's defaults. */
+  public ChannelSettings settings(ChannelKey channel) {
+    return store.channels().find(channel).orElseGet(() -> new ChannelSettings(channel, policy.defaults(), null));
+  }
+
+  public void saveSettings(ChannelSettings settings) {
+    store.channels().save(settings);
+  }
+
+  /** Gives a channel the config's schedule and no filters of its own. */
+  public void applyDefaults(ChannelKey channel) {
+    store.channels().save(new ChannelSettings(channel, policy.defaults(), null));
+  }
+
+  /** Makes sure a channel has stored settings (the defaults unless it has its own). */
+  public ChannelSettings enroll(ChannelKey channel) {
+    Optional<ChannelSettings> stored = store.channels().find(channel);
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    ChannelSettings settings = settings(channel);
+    store.channels().save(settings);
+    return settings;
+  }
+
+  /**
+   * Posts, follows up and reveals whatever is due by now in every scheduled channel. A post
+   * missed by more than the grace period is skipped. One channel's failure is logged and does
+   * not stop the others.
+   */
+  public void runDue() {
+    Instant now = clock.instant();
+    for (ChannelSettings settings : store.channels().enabled()) {
+      try {
+        runDue(settings, now);
+      } catch (RuntimeException e) {
+        log.error("{}: the question of the day failed at {}", settings.channel(), now, e);
+      }
+    }
+  }
+
+  private void runDue(ChannelSettings settings, Instant now) {
+    ChannelKey channel = settings.channel();
+    CatchUpDecision decision =
+        CatchUpRule.decide(settings.schedule(), now, policy.grace(), date -> store.rounds().forDate(channel, date).isPresent());
+    if (decision instanceof CatchUpDecision.PostNow postNow) {
+      posting.post(settings, postNow.slot(), now);
+    } else if (decision instanceof CatchUpDecision.SkipTooLate skip) {
+      log.debug("{}: the post of {} is {} late, past the grace period: skipped", channel, skip.slot().date(), skip.late());
+    }
+    store.rounds().latest(channel).ifPresent(round -> {
+      threads.revealIfDue(round, settings.schedule(), now);
+      store.rounds().find(round.id()).ifPresent(fresh -> followUp(fresh, now));
+    });
+  }
+
+  private void followUp(Round round, Instant now) {
+    library.question(round.questionId()).ifPresent(q -> threads.sendFollowUpIfDue(round, q, now));
+  }
+
+  /** The next instant strictly after {@code after} at which {@link #runDue()} has work, if any. */
+  public Optional<Instant> nextDueAfter(Instant after) {
+    List<Instant> due = new ArrayList<>();
+    for (ChannelSettings settings : store.channels().enabled()) {
+      PostTimes.nextAfter(settings.schedule(), after).map(PostSlot::at).ifPresent(due::add);
+      store.rounds().latest(settings.channel()).ifPresent(round -> {
+        threads.nextReveal(round, settings.schedule()).ifPresent(due::add);
+        library.question(round.questionId())
+            .flatMap(q -> threads.nextFollowUp(round, q))
+            .ifPresent(due::add);
+      });
+    }
+    return due.stream().filter(i -> i.isAfter(after)).min(Comparator.naturalOrder());
+  }
+
+  /** Posts today's round of a channel now, whatever its schedule says; empty if it has one. */
+  public Optional<Round> postNow(ChannelKey channel) {
+    ChannelSettings settings = enroll(channel);
+    Instant now = clock.instant();
+    LocalDate today = PostTimes.roundDate(settings.schedule(), now);
+    return posting.post(settings, new PostSlot(today, now), now);
+  }
+
+  public ParticipationOutcome reply(ChannelKey channel, String threadRef, ThreadReply reply) {
+    return threads.reply(channel, threadRef, reply, clock.instant());
+  }
+
+  public ParticipationOutcome answered(ChannelKey channel, long roundId, String userId) {
+    return threads.answered(channel, roundId, userId, clock.instant());
+  }
+
+  /** The channel's newest round, which is open until the next one is posted. */
+  public Optional<Round> currentRound(ChannelKey channel) {
+    return store.rounds().latest(channel);
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+}

@@ -1,0 +1,116 @@
+package dev.dbq.round;
+
+import dev.dbq.bank.BankLibrary;
+import dev.dbq.bank.Question;
+import dev.dbq.schedule.RevealTimes;
+import dev.dbq.store.Store;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Life in a round's thread: replies and "I answered" presses become participations, new replies
+ * bring the next follow-up question, and the quick answer is revealed at the reveal time.
+ */
+final class RoundThreads {
+
+  private static final Logger log = LoggerFactory.getLogger(RoundThreads.class);
+
+  private final BankLibrary library;
+  private final Store store;
+  private final ChannelGateway gateway;
+  private final FollowUpRules followUps;
+
+  RoundThreads(BankLibrary library, Store store, ChannelGateway gateway, FollowUpRules followUps) {
+    this.library = library;
+    this.store = store;
+    this.gateway = gateway;
+    this.followUps = followUps;
+  }
+
+  ParticipationOutcome reply(ChannelKey channel, String threadRef, ThreadReply reply, Instant now) {
+    if (reply.eventId() != null && !store.events().firstSeen(channel.platform(), reply.eventId(), now)) {
+      return ParticipationOutcome.DUPLICATE_DELIVERY;
+    }
+    Optional<Round> round = store.rounds().byThread(channel, threadRef);
+    if (round.isEmpty()) {
+      return ParticipationOutcome.NOT_A_ROUND;
+    }
+    ParticipationOutcome outcome = participate(round.get(), reply.userId(), reply.fromBot(), reply.edit(), Participation.Source.THREAD_REPLY, now);
+    if (outcome == ParticipationOutcome.COUNTED || outcome == ParticipationOutcome.ALREADY_COUNTED) {
+      store.rounds().touchReply(round.get().id(), now);
+      Round fresh = store.rounds().find(round.get().id()).orElseThrow();
+      library.question(fresh.questionId()).ifPresent(q -> sendFollowUpIfDue(fresh, q, now));
+    }
+    return outcome;
+  }
+
+  ParticipationOutcome answered(ChannelKey channel, long roundId, String userId, Instant now) {
+    Optional<Round> round = store.rounds().find(roundId).filter(r -> r.channel().equals(channel));
+    if (round.isEmpty()) {
+      return ParticipationOutcome.NOT_A_ROUND;
+    }
+    return participate(round.get(), userId, false, false, Participation.Source.ANSWERED_BUTTON, now);
+  }
+
+  private ParticipationOutcome participate(
+      Round round, String userId, boolean fromBot, boolean edit, Participation.Source source, Instant now) {
+    var verdict =
+        ParticipationRules.judge(
+            new ParticipationRules.Event(userId, fromBot, edit, now), round.postedAt(), closedAt(round));
+    if (!verdict.counts()) {
+      return verdict == ParticipationRules.Verdict.BOT || verdict == ParticipationRules.Verdict.EDIT
+          ? ParticipationOutcome.NOT_COUNTED_BOT_OR_EDIT
+          : ParticipationOutcome.ROUND_CLOSED;
+    }
+    boolean first = store.participations().record(new Participation(round.id(), userId, now, source));
+    return first ? ParticipationOutcome.COUNTED : ParticipationOutcome.ALREADY_COUNTED;
+  }
+
+  /** When the round was closed by the channel's next round, or null while it is the newest. */
+  private Instant closedAt(Round round) {
+    return store.rounds().latest(round.channel())
+        .filter(latest -> latest.id() != round.id())
+        .map(Round::postedAt)
+        .orElse(null);
+  }
+
+  /** Sends the next follow-up question if one is due by now; claims it first so it goes once. */
+  void sendFollowUpIfDue(Round round, Question question, Instant now) {
+    if (round.threadRef() == null) {
+      return;
+    }
+    Optional<Instant> due = nextFollowUp(round, question);
+    if (due.isPresent() && !due.get().isAfter(now)
+        && store.rounds().recordFollowUp(round.id(), round.followUpsSent(), now)) {
+      gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.followUp(question, round.followUpsSent()));
+    }
+  }
+
+  Optional<Instant> nextFollowUp(Round round, Question question) {
+    return round.threadRef() == null
+        ? Optional.empty()
+        : followUps.nextDue(round, question.followUps().size(), closedAt(round));
+  }
+
+  /** Reveals the quick answer in the thread once its time has come; once, across instances. */
+  void revealIfDue(Round round, ChannelSchedule schedule, Instant now) {
+    Optional<Instant> due = nextReveal(round, schedule);
+    if (due.isPresent() && !due.get().isAfter(now) && store.rounds().markRevealed(round.id(), now)) {
+      Optional<Question> question = library.question(round.questionId());
+      if (question.isEmpty()) {
+        log.warn("{}: round {} asks {}, which is no longer in the banks", round.channel(), round.id(), round.questionId());
+        return;
+      }
+      gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.reveal(question.get()));
+    }
+  }
+
+  Optional<Instant> nextReveal(Round round, ChannelSchedule schedule) {
+    if (round.threadRef() == null || round.revealedAt() != null) {
+      return Optional.empty();
+    }
+    return Optional.of(RevealTimes.revealAt(schedule, round.date(), round.postedAt()));
+  }
+}

@@ -1,0 +1,64 @@
+package dev.dbq.streak;
+
+import dev.dbq.command.CommandContext;
+import dev.dbq.command.CommandException;
+import dev.dbq.command.CommandHandler;
+import dev.dbq.command.Reply;
+import dev.dbq.render.UserText;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** {@code /dbq leaderboard}: the channel's ranking by current streak, best streak, rounds. */
+public final class LeaderboardCommand implements CommandHandler {
+
+  static final int SHOWN = 10;
+
+  private final ChannelHistories histories;
+
+  public LeaderboardCommand(ChannelHistories histories) {
+    this.histories = histories;
+  }
+
+  @Override
+  public String name() {
+    return "leaderboard";
+  }
+
+  @Override
+  public String arguments() {
+    return "";
+  }
+
+  @Override
+  public String summary() {
+    return "the channel's ranking";
+  }
+
+  @Override
+  public Reply handle(CommandContext context, List<String> args) {
+    if (!args.isEmpty()) {
+      throw new CommandException("`/dbq leaderboard` takes no arguments.");
+    }
+    Leaderboard board = Leaderboard.of(histories.of(context.channel()));
+    if (board.isEmpty()) {
+      return Reply.text("Nobody has answered a question of the day here yet. Be the first: reply in its thread.");
+    }
+    String top = board.entries().stream().limit(SHOWN).map(e -> line(e, e.userId())).collect(Collectors.joining(HARD_BREAK));
+    String you =
+        board.entries().stream()
+            .skip(SHOWN)
+            .filter(e -> e.userId().equals(context.userId()))
+            .findFirst()
+            .map(e -> HARD_BREAK + "…" + HARD_BREAK + line(e, "you"))
+            .orElse("");
+    return new Reply("Leaderboard", List.of(new Reply.Text(top + you)), List.of(), Reply.Visibility.CALLER);
+  }
+
+  /** A ranking line as Markdown: escaped so that "1." stays the rank, not a renumbered list. */
+  private static String line(LeaderboardEntry entry, String name) {
+    return StreakFormatter.leaderboardLine(entry, UserText.literal(name)).replaceFirst("^(\\d+)\\.", "$1\\\\.");
+  }
+
+  /** A CommonMark hard line break: one ranking per line, in one block. */
+  private static final String HARD_BREAK = "\\\n";
+}

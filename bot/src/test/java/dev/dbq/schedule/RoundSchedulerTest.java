@@ -1,0 +1,280 @@
+package dev.dbq.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import dev.dbq.round.ChannelKey;
+import dev.dbq.round.ChannelSchedule;
+import dev.dbq.schedule.RoundScheduler.ScheduledChannel;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class RoundSchedulerTest {
+
+  private static final Duration FAST_TICK = Duration.ofMillis(200);
+  private static final Duration NO_TICK_DURING_TEST = Duration.ofHours(1);
+  private static final Set<DayOfWeek> DAILY = EnumSet.allOf(DayOfWeek.class);
+
+  private static final ChannelKey GENERAL = new ChannelKey("slack", "T1", "general");
+  private static final ChannelKey BACKEND = new ChannelKey("slack", "T1", "backend");
+
+  @Test
+  void runsDueRoundsOnceAtStartUp() throws InterruptedException {
+    // given
+    RecordingRunDue runDue = new RecordingRunDue(0);
+    RoundScheduler scheduler = new RoundScheduler(runDue, List::of, NO_TICK_DURING_TEST);
+
+    // when
+    try (scheduler) {
+      scheduler.start();
+      assertTrue(runDue.awaitRuns(1), "the start-up run");
+    }
+
+    // then
+    assertEquals(1, runDue.count());
+  }
+
+  @Test
+  void tickRunsDueRoundsAgainAndAgain() throws InterruptedException {
+    // given
+    RecordingRunDue runDue = new RecordingRunDue(0);
+
+    try (RoundScheduler scheduler = new RoundScheduler(runDue, List::of, FAST_TICK)) {
+      // when
+      scheduler.start();
+
+      // then
+      assertTrue(runDue.awaitRuns(1 + 3), "the start-up run and three ticks");
+    }
+  }
+
+  @Test
+  void runsDueRoundsAtAChannelsPostTime() throws InterruptedException {
+    // given: a post two seconds from now, to the second
+    LocalTime now = LocalTime.now(ZoneOffset.UTC);
+    LocalTime postAt = now.plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+    ChannelSchedule schedule = utcDaily(postAt, now.plusHours(12));
+    RecordingRunDue runDue = new RecordingRunDue(0);
+
+    try (RoundScheduler scheduler =
+        new RoundScheduler(runDue, () -> List.of(new ScheduledChannel(GENERAL, schedule)), NO_TICK_DURING_TEST)) {
+      // when
+      scheduler.start();
+
+      // then
+      assertTrue(runDue.awaitRuns(1 + 1), "the start-up run and the post");
+    }
+  }
+
+  @Test
+  void schedulesAPostAndARevealTriggerPerChannel() {
+    // given
+    Instant before = Instant.now();
+    ChannelSchedule schedule = inSixHours();
+    RoundScheduler scheduler = new RoundScheduler(
+        new RecordingRunDue(0), () -> List.of(new ScheduledChannel(GENERAL, schedule)), NO_TICK_DURING_TEST);
+
+    try (scheduler) {
+      // when
+      scheduler.start();
+
+      // then
+      Map<String, Instant> next = scheduler.nextFireTimes(GENERAL);
+      assertEquals(Set.of("post", "reveal"), next.keySet());
+      assertEquals(PostTimes.nextAfter(schedule, before).orElseThrow().at(), next.get("post"));
+    }
+  }
+
+  @Test
+  void rescheduleAfterScheduleOffLeavesTheChannelWithoutTriggers() {
+    // given
+    ChannelSchedule on = inSixHours();
+    ChannelSchedule off = new ChannelSchedule(on.postAt(), on.zone(), on.days(), on.revealAt(), false);
+    AtomicReference<List<ScheduledChannel>> source = new AtomicReference<>(
+        List.of(new ScheduledChannel(GENERAL, on), new ScheduledChannel(BACKEND, on)));
+
+    try (RoundScheduler scheduler = new RoundScheduler(new RecordingRunDue(0), source::get, NO_TICK_DURING_TEST)) {
+      scheduler.start();
+      source.set(List.of(new ScheduledChannel(GENERAL, off), new ScheduledChannel(BACKEND, on)));
+
+      // when
+      scheduler.reschedule(GENERAL);
+
+      // then
+      assertEquals(Map.of(), scheduler.nextFireTimes(GENERAL));
+      assertEquals(Set.of("post", "reveal"), scheduler.nextFireTimes(BACKEND).keySet());
+    }
+  }
+
+  @Test
+  void rescheduleMovesTheChannelsPostToItsNewTime() {
+    // given
+    ChannelSchedule old = inSixHours();
+    ChannelSchedule moved = new ChannelSchedule(
+        old.postAt().plusHours(3), old.zone(), old.days(), old.revealAt(), true);
+    AtomicReference<List<ScheduledChannel>> source =
+        new AtomicReference<>(List.of(new ScheduledChannel(GENERAL, old)));
+
+    try (RoundScheduler scheduler = new RoundScheduler(new RecordingRunDue(0), source::get, NO_TICK_DURING_TEST)) {
+      scheduler.start();
+      source.set(List.of(new ScheduledChannel(GENERAL, moved)));
+      Instant before = Instant.now();
+
+      // when
+      scheduler.reschedule(GENERAL);
+
+      // then
+      assertEquals(PostTimes.nextAfter(moved, before).orElseThrow().at(), scheduler.nextFireTimes(GENERAL).get("post"));
+    }
+  }
+
+  @Test
+  void rescheduleAddsAChannelThatHadNoScheduleAtStart() {
+    // given
+    AtomicReference<List<ScheduledChannel>> source = new AtomicReference<>(List.of());
+
+    try (RoundScheduler scheduler = new RoundScheduler(new RecordingRunDue(0), source::get, NO_TICK_DURING_TEST)) {
+      scheduler.start();
+      source.set(List.of(new ScheduledChannel(BACKEND, inSixHours())));
+
+      // when
+      scheduler.reschedule(BACKEND);
+
+      // then
+      assertEquals(Set.of("post", "reveal"), scheduler.nextFireTimes(BACKEND).keySet());
+    }
+  }
+
+  @Test
+  void aFailingRunIsLoggedAndTheNextTriggerRunsAgain() throws InterruptedException {
+    // given: the start-up run throws
+    RecordingRunDue runDue = new RecordingRunDue(1);
+    ListAppender<ILoggingEvent> log = captureLog();
+
+    try (RoundScheduler scheduler = new RoundScheduler(runDue, List::of, FAST_TICK)) {
+      // when
+      scheduler.start();
+
+      // then
+      assertTrue(runDue.awaitRuns(1 + 1), "the failing start-up run and a tick after it");
+    } finally {
+      stopCapturing(log);
+    }
+    ILoggingEvent failure = log.list.stream().filter(e -> e.getLevel() == Level.ERROR).findFirst().orElseThrow();
+    ThrowableProxy logged = assertInstanceOf(ThrowableProxy.class, failure.getThrowableProxy());
+    assertEquals(RecordingRunDue.FAILURE, logged.getThrowable().getMessage());
+  }
+
+  @Test
+  void closeStopsTheRuns() throws InterruptedException {
+    // given
+    RecordingRunDue runDue = new RecordingRunDue(0);
+    RoundScheduler scheduler = new RoundScheduler(runDue, List::of, FAST_TICK);
+    scheduler.start();
+    assertTrue(runDue.awaitRuns(2), "runs before closing");
+
+    // when
+    scheduler.close();
+
+    // then
+    assertFalse(runDue.runsWithin(FAST_TICK.multipliedBy(5)), "a run after closing");
+  }
+
+  @Test
+  void startsOnlyOnce() {
+    // given
+    try (RoundScheduler scheduler = new RoundScheduler(new RecordingRunDue(0), List::of, NO_TICK_DURING_TEST)) {
+      scheduler.start();
+
+      // when / then
+      assertThrows(IllegalStateException.class, scheduler::start);
+    }
+  }
+
+  /** Daily in UTC, six hours from now: no trigger of it fires during a test. */
+  private static ChannelSchedule inSixHours() {
+    LocalTime sixHoursAhead = LocalTime.now(ZoneOffset.UTC).plusHours(6).truncatedTo(ChronoUnit.MINUTES);
+    return utcDaily(sixHoursAhead, sixHoursAhead.plusHours(1));
+  }
+
+  private static ChannelSchedule utcDaily(LocalTime postAt, LocalTime revealAt) {
+    return new ChannelSchedule(postAt, ZoneOffset.UTC, DAILY, revealAt, true);
+  }
+
+  private static ListAppender<ILoggingEvent> captureLog() {
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    jobLogger().addAppender(appender);
+    return appender;
+  }
+
+  private static void stopCapturing(ListAppender<ILoggingEvent> appender) {
+    jobLogger().detachAppender(appender);
+    appender.stop();
+  }
+
+  private static Logger jobLogger() {
+    return (Logger) LoggerFactory.getLogger(RunDueJob.class);
+  }
+
+  /** Counts runs, each releasing a permit so a test can wait for a number of them. */
+  private static final class RecordingRunDue implements Runnable {
+
+    static final String FAILURE = "run failed on purpose";
+    private static final long WAIT_SECONDS = 5;
+
+    private final Semaphore runs = new Semaphore(0);
+    private final AtomicInteger count = new AtomicInteger();
+    private final int failingRuns;
+
+    /** @param failingRuns how many of the first runs throw */
+    RecordingRunDue(int failingRuns) {
+      this.failingRuns = failingRuns;
+    }
+
+    @Override
+    public void run() {
+      int run = count.incrementAndGet();
+      runs.release();
+      if (run <= failingRuns) {
+        throw new IllegalStateException(FAILURE);
+      }
+    }
+
+    boolean awaitRuns(int number) throws InterruptedException {
+      return runs.tryAcquire(number, WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Whether a run starts within {@code wait} from now, ignoring earlier ones. */
+    boolean runsWithin(Duration wait) throws InterruptedException {
+      runs.drainPermits();
+      return runs.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    int count() {
+      return count.get();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.dbq.testsupport;
+
+import dev.dbq.command.Reply;
+import dev.dbq.round.ChannelGateway;
+import dev.dbq.round.ChannelKey;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A platform that remembers what the bot posted, in order. */
+public final class RecordingGateway implements ChannelGateway {
+
+  /** One message: {@code threadRef} is null for a post to the channel itself. */
+  public record Message(ChannelKey channel, String threadRef, Reply reply) {
+    public boolean isPost() {
+      return threadRef == null;
+    }
+
+    public String text() {
+      return reply.title() + "\n" + reply.blocks().stream()
+          .map(b -> b instanceof Reply.Text t ? t.markdown() : ((Reply.Code) b).code())
+          .reduce("", (a, b) -> a + b + "\n");
+    }
+  }
+
+  private final List<Message> messages = new ArrayList<>();
+  private int posts;
+
+  @Override
+  public synchronized PostedMessage post(ChannelKey channel, Reply message) {
+    messages.add(new Message(channel, null, message));
+    String ref = channel.channel() + "-" + ++posts;
+    return new PostedMessage(ref, ref);
+  }
+
+  @Override
+  public synchronized void postInThread(ChannelKey channel, String threadRef, Reply message) {
+    messages.add(new Message(channel, threadRef, message));
+  }
+
+  public synchronized List<Message> messages() {
+    return List.copyOf(messages);
+  }
+
+  public synchronized List<Message> posts() {
+    return messages.stream().filter(Message::isPost).toList();
+  }
+}
