@@ -121,10 +121,14 @@ public final class ConsoleApp {
   private Connected connect(Function<Reply, String> renderer, Consumer<String> out) {
     ConsoleClock clock = new ConsoleClock(config.rounds().zone(), start);
     ConsoleChannel output = new ConsoleChannel(renderer, out);
-    Bot bot = Bot.open(config, library, output, clock, random, changed -> {});
+    Bot bot = Bot.open(config, library, output, clock, random);
     // The console channel's schedule is the config's at every start (see README).
     bot.rounds().applyDefaults(channel);
-    bot.rounds().runDue();
+    if (clock.isSimulated()) {
+      bot.rounds().runDue();
+    } else {
+      bot.startScheduler();
+    }
     return new Connected(bot, new ConsoleSession(bot.commands(), bot.rounds(), clock, output, channel, user));
   }
 

@@ -70,6 +70,11 @@ public final class RoundService {
     return settings;
   }
 
+  /** Every channel with a schedule that is on. */
+  public List<ChannelSettings> scheduledChannels() {
+    return store.channels().enabled();
+  }
+
   /**
    * Posts, follows up and reveals whatever is due by now in every scheduled channel. A post
    * missed by more than the grace period is skipped. One channel's failure is logged and does

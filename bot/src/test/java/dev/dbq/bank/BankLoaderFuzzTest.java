@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class BankLoaderFuzzTest {
 
-  private static final int VARIANTS = 3_500;
+  private static final int VARIANTS = 3_000;
   private static final long SEED = 20250108L;
 
   /** Snippets that provoke the structure and the repair rules. */

@@ -35,7 +35,7 @@ public final class TestBot {
     DbqConfig config = new ConfigLoader(Map.of()).parse("test.yml", configYaml);
     ConsoleClock clock = new ConsoleClock(config.rounds().zone(), start);
     RecordingGateway gateway = new RecordingGateway();
-    Bot bot = Bot.assemble(database, config, TestBanks.library(), gateway, clock, new SplittableRandom(42), key -> {});
+    Bot bot = new Bot(database, config, TestBanks.library(), gateway, clock, new SplittableRandom(42));
     return new TestBot(bot, clock, gateway);
   }
 
