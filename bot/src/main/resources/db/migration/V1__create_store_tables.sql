@@ -54,12 +54,12 @@ CREATE TABLE question_history (
     PRIMARY KEY (platform, workspace, channel, cycle, question_id)
 );
 
--- Platform events already handled: platforms deliver some events more than once.
+-- Platform events already handled: platforms deliver some events more than once. No index on
+-- seen_at: every event writes a row here, while the purge of old rows runs rarely on a table
+-- that the purge keeps small.
 CREATE TABLE processed_events (
     platform TEXT   NOT NULL,
     event_id TEXT   NOT NULL,
     seen_at  BIGINT NOT NULL,
     PRIMARY KEY (platform, event_id)
 );
-
-CREATE INDEX processed_events_by_seen_at ON processed_events (seen_at);

@@ -37,7 +37,7 @@ final class BankFileParser {
     try {
       SourceLines source = SourceLines.decode(bytes);
       FrontMatter frontMatter = FrontMatter.read(source);
-      HeadingRepair.RepairedSource repaired = HeadingRepair.repair(source, frontMatter.bodyStart());
+      RepairedSource repaired = HeadingRepair.repair(source, frontMatter.bodyStart());
       repaired.fixes().forEach(fix -> log.warning(fix.line(), fix.message()));
       Outline outline = new Outline((Document) markdown.parse(repaired.text()), repaired);
 

@@ -17,14 +17,13 @@ import java.util.List;
  *       {@code ompare ...}) is joined with that line by plain concatenation.
  * </ul>
  *
- * A next line is a continuation when it is not blank, not itself structure (heading, list item,
- * fence, quote, table, bold metadata such as {@code **Difficulty:**}) and either starts with a
- * lower-case letter or {@code :}, or follows a heading whose text is empty, ends with {@code :}
- * or is a bare {@code Qn} / {@code Scenario n}. Fenced code is copied untouched.
+ * A next line is a continuation when it is not blank, does not open a block of its own (see
+ * {@link MarkdownLine#opensBlock}) and either starts with a lower-case letter or {@code :}, or
+ * follows a heading whose text is empty or a numbered heading without its title ({@code Q4},
+ * {@code Q8:}, {@code Scenario 2:}). A heading followed by an ordinary capitalised paragraph is
+ * left alone. Fenced code is copied untouched.
  */
 final class HeadingRepair {
-
-  private static final int MAX_LEVEL = 6;
 
   private HeadingRepair() {}
 
@@ -32,6 +31,7 @@ final class HeadingRepair {
    * One repaired heading.
    *
    * @param line 1-based original line where the heading's {@code #} marks stand
+   * @param heading the repaired heading line
    */
   record Fix(int line, boolean split, boolean joined, String heading) {
 
@@ -58,64 +58,29 @@ final class HeadingRepair {
     }
   }
 
-  /**
-   * The Markdown to parse and where its lines came from.
-   *
-   * @param lines the repaired lines
-   * @param originalLines for each repaired line (0-based), the 1-based original line
-   */
-  record RepairedSource(List<String> lines, int[] originalLines, List<Fix> fixes) {
-
-    RepairedSource {
-      lines = List.copyOf(lines);
-      originalLines = originalLines.clone();
-      fixes = List.copyOf(fixes);
-    }
-
-    int originalLine(int repairedIndex) {
-      return originalLines[repairedIndex];
-    }
-
-    /** The lines joined with {@code \n}, so CommonMark's line indexes are indexes into lines. */
-    String text() {
-      StringBuilder text = new StringBuilder(lines.size() * 64);
-      for (String line : lines) {
-        text.append(line).append('\n');
-      }
-      return text.toString();
-    }
-  }
-
   /** Repairs {@code source} from line index {@code from} (the first line after front matter). */
   static RepairedSource repair(SourceLines source, int from) {
     Output out = new Output(source.count() - from);
-    Fence fence = null;
     List<Fix> fixes = new ArrayList<>();
+    CodeFence fence = null;
     for (int i = from; i < source.count(); i++) {
       String line = source.line(i);
       int originalLine = i + 1;
       if (fence != null) {
         out.add(line, originalLine);
-        if (fence.isClosedBy(line)) {
-          fence = null;
-        }
+        fence = fence.isClosedBy(line) ? null : fence;
         continue;
       }
-      fence = Fence.openedBy(line);
-      if (fence != null) {
+      fence = CodeFence.openedBy(line);
+      int glued = fence == null ? gluedHeadingStart(line) : -1;
+      if (fence != null || (glued < 0 && MarkdownLine.atxLevel(line) == 0)) {
         out.add(line, originalLine);
         continue;
       }
-      int glued = gluedHeadingStart(line);
-      String heading;
+      String heading = line;
       if (glued > 0) {
         out.add(line.substring(0, glued), originalLine);
         heading = line.substring(glued);
-      } else if (atxLevel(line) > 0) {
-        heading = line;
-      } else {
-        out.add(line, originalLine);
-        continue;
       }
       boolean joined = i + 1 < source.count() && continuesHeading(heading, source.line(i + 1));
       if (joined) {
@@ -150,9 +115,10 @@ final class HeadingRepair {
         end++;
       }
       char before = line.charAt(marks - 1);
-      boolean markRunFits = end - marks <= MAX_LEVEL && (end == line.length() || isBlank(line.charAt(end)));
-      if (markRunFits
-          && !isBlank(before)
+      boolean isMarkRun = end - marks <= MarkdownLine.MAX_HEADING_LEVEL
+          && (end == line.length() || MarkdownLine.isBlank(line.charAt(end)));
+      if (isMarkRun
+          && !MarkdownLine.isBlank(before)
           && before != '#'
           && before != '\\'
           && !insideCodeSpan(line, marks)) {
@@ -162,102 +128,21 @@ final class HeadingRepair {
     }
   }
 
-  /** The ATX heading level of {@code line} (1-6), or 0 when it is not an ATX heading. */
-  static int atxLevel(String line) {
-    int i = 0;
-    while (i < line.length() && i < 3 && line.charAt(i) == ' ') {
-      i++;
-    }
-    int marks = i;
-    while (i < line.length() && line.charAt(i) == '#') {
-      i++;
-    }
-    int level = i - marks;
-    if (level < 1 || level > MAX_LEVEL) {
-      return 0;
-    }
-    return i == line.length() || isBlank(line.charAt(i)) ? level : 0;
-  }
-
-  /** The heading's text without its marks, trimmed. */
-  static String headingText(String line) {
-    int i = 0;
-    while (i < line.length() && (line.charAt(i) == '#' || isBlank(line.charAt(i)))) {
-      i++;
-    }
-    return line.substring(i).strip();
-  }
-
   static boolean continuesHeading(String heading, String next) {
-    if (next.isBlank() || isStructure(next)) {
+    if (next.isBlank() || MarkdownLine.opensBlock(next)) {
       return false;
     }
-    String text = headingText(heading);
+    String text = MarkdownLine.headingText(heading);
     char first = next.strip().charAt(0);
-    return first == ':'
-        || Character.isLowerCase(first)
-        || text.isEmpty()
-        || text.endsWith(":")
-        || isBareNumberedHeading(text);
+    return first == ':' || Character.isLowerCase(first) || text.isEmpty() || isUntitledNumberedHeading(text);
   }
 
-  private static boolean isBareNumberedHeading(String text) {
-    String marker;
-    if (text.length() > 1 && (text.charAt(0) == 'Q' || text.charAt(0) == 'q')) {
-      marker = text.substring(1);
-    } else if (text.regionMatches(true, 0, "scenario", 0, "scenario".length())) {
-      marker = text.substring("scenario".length()).strip();
-    } else {
-      return false;
-    }
-    return !marker.isEmpty() && marker.chars().allMatch(Character::isDigit);
-  }
-
-  /** Lines that open a block of their own and so can never be the rest of a heading. */
-  private static boolean isStructure(String line) {
-    int indent = 0;
-    while (indent < line.length() && line.charAt(indent) == ' ') {
-      indent++;
-    }
-    if (indent >= 4 || line.charAt(0) == '\t') {
-      return true;
-    }
-    String rest = line.substring(indent);
-    char first = rest.charAt(0);
-    return atxLevel(rest) > 0
-        || rest.startsWith("```")
-        || rest.startsWith("~~~")
-        || rest.startsWith("**")
-        || first == '>'
-        || first == '|'
-        || first == '<'
-        || isBulletItem(rest)
-        || isOrderedItem(rest)
-        || isRuleOrUnderline(rest);
-  }
-
-  private static boolean isBulletItem(String rest) {
-    char first = rest.charAt(0);
-    return (first == '-' || first == '*' || first == '+')
-        && (rest.length() == 1 || isBlank(rest.charAt(1)));
-  }
-
-  private static boolean isOrderedItem(String rest) {
-    int digits = 0;
-    while (digits < rest.length() && digits < 10 && Character.isDigit(rest.charAt(digits))) {
-      digits++;
-    }
-    if (digits == 0 || digits == 10 || digits == rest.length()) {
-      return false;
-    }
-    char delimiter = rest.charAt(digits);
-    return (delimiter == '.' || delimiter == ')')
-        && (digits + 1 == rest.length() || isBlank(rest.charAt(digits + 1)));
-  }
-
-  private static boolean isRuleOrUnderline(String rest) {
-    String compact = rest.strip().replace(" ", "");
-    return compact.length() >= 2 && compact.chars().allMatch(c -> c == '-' || c == '=' || c == '_' || c == '*');
+  /** {@code Q4}, {@code Q8:} or {@code Scenario 2:}: a numbered heading that lost its title. */
+  private static boolean isUntitledNumberedHeading(String text) {
+    return NumberedHeading.question(text)
+        .or(() -> NumberedHeading.scenario(text))
+        .map(heading -> heading.title().isEmpty())
+        .orElse(false);
   }
 
   private static boolean insideCodeSpan(String line, int index) {
@@ -268,44 +153,6 @@ final class HeadingRepair {
       }
     }
     return backticks % 2 == 1;
-  }
-
-  private static boolean isBlank(char c) {
-    return c == ' ' || c == '\t';
-  }
-
-  /** An open fenced code block, as CommonMark sees it: the same character, at least as long. */
-  private record Fence(char character, int length) {
-
-    static Fence openedBy(String line) {
-      String rest = line.stripLeading();
-      int run = runLength(rest);
-      if (run < 3) {
-        return null;
-      }
-      char character = rest.charAt(0);
-      if (character == '`' && rest.indexOf('`', run) >= 0) {
-        return null; // an info string with a backtick makes it inline code, not a fence
-      }
-      return new Fence(character, run);
-    }
-
-    boolean isClosedBy(String line) {
-      String rest = line.strip();
-      return !rest.isEmpty() && rest.charAt(0) == character && runLength(rest) >= length && runLength(rest) == rest.length();
-    }
-
-    private static int runLength(String rest) {
-      if (rest.isEmpty() || (rest.charAt(0) != '`' && rest.charAt(0) != '~')) {
-        return 0;
-      }
-      char character = rest.charAt(0);
-      int run = 0;
-      while (run < rest.length() && rest.charAt(run) == character) {
-        run++;
-      }
-      return run;
-    }
   }
 
   /** The repaired lines and their original line numbers, grown together. */

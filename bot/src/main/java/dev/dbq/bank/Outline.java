@@ -25,23 +25,23 @@ final class Outline {
   /** A top-level heading: {@code line} is its repaired line index, {@code text} as written. */
   record HeadingLine(int level, int line, String text) {}
 
-  private record TopBlock(Node node, int firstLine, int lastLine) {}
+  private record TopBlock(Node node, int firstLine) {}
 
-  private final HeadingRepair.RepairedSource source;
+  private final RepairedSource source;
   private final List<TopBlock> blocks = new ArrayList<>();
   private final List<HeadingLine> headings = new ArrayList<>();
 
-  Outline(Document document, HeadingRepair.RepairedSource source) {
+  Outline(Document document, RepairedSource source) {
     this.source = source;
     for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
       List<SourceSpan> spans = node.getSourceSpans();
       if (spans.isEmpty()) {
         continue;
       }
-      TopBlock block = new TopBlock(node, spans.get(0).getLineIndex(), spans.get(spans.size() - 1).getLineIndex());
+      TopBlock block = new TopBlock(node, spans.get(0).getLineIndex());
       blocks.add(block);
       if (node instanceof Heading heading) {
-        headings.add(new HeadingLine(heading.getLevel(), block.firstLine(), headingText(source.lines().get(block.firstLine()))));
+        headings.add(new HeadingLine(heading.getLevel(), block.firstLine(), MarkdownLine.headingText(source.lines().get(block.firstLine()))));
       }
     }
   }
@@ -141,19 +141,6 @@ final class Outline {
     }
     String inner = text.substring(2, text.length() - 2).strip();
     return inner.isEmpty() || inner.contains("**") ? null : inner;
-  }
-
-  private static String headingText(String line) {
-    String text = HeadingRepair.headingText(line);
-    // An optional closing sequence ("## Title ##") is not part of the text.
-    int end = text.length();
-    while (end > 0 && text.charAt(end - 1) == '#') {
-      end--;
-    }
-    if (end < text.length() && (end == 0 || text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
-      return text.substring(0, end).strip();
-    }
-    return text;
   }
 
   private String itemText(ListItem item) {

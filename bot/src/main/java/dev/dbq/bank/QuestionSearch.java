@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * Ranked word search. A question's rank is the number of query words found in its title, then
  * the number found anywhere else, then bank order; words match by prefix so that "replica"
- * finds "replication".
+ * finds "replication", after a light stemming.
  */
 final class QuestionSearch {
 
@@ -78,7 +78,18 @@ final class QuestionSearch {
   static Set<String> words(String text) {
     return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
         .filter(w -> !w.isEmpty() && !STOP_WORDS.contains(w))
+        .map(QuestionSearch::stem)
         .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+  }
+
+  /** A light stem, so that "sharding", "shards" and "sharded" all match "shard". */
+  static String stem(String word) {
+    for (String suffix : new String[] {"ing", "ed", "es", "s"}) {
+      if (word.endsWith(suffix) && word.length() - suffix.length() >= 4) {
+        return word.substring(0, word.length() - suffix.length());
+      }
+    }
+    return word;
   }
 
   private static String nullToEmpty(String s) {

@@ -24,6 +24,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the console: interactively with a prompt and history in a terminal, or as a script (no
@@ -52,6 +53,7 @@ public final class ConsoleApp {
 
   /** Runs until end of input; returns the exit code. */
   public int run() {
+    quietLogs();
     if (System.console() == null) {
       PrintStream out = System.out;
       runScript(System.in, new TerminalRenderer(SCRIPT_WIDTH, false)::render, text -> print(out, text));
@@ -130,6 +132,17 @@ public final class ConsoleApp {
       bot.startScheduler();
     }
     return new Connected(bot, new ConsoleSession(bot.commands(), bot.rounds(), clock, output, channel, user));
+  }
+
+  /**
+   * The console shares the terminal with its log: only warnings show unless DBQ_LOG_LEVEL asks
+   * for more (a server run keeps INFO, see logback.xml).
+   */
+  private static void quietLogs() {
+    if (System.getenv("DBQ_LOG_LEVEL") == null
+        && LoggerFactory.getLogger("dev.dbq") instanceof ch.qos.logback.classic.Logger logger) {
+      logger.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
   }
 
   private static void print(PrintStream out, String text) {

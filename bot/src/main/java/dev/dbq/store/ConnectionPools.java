@@ -78,6 +78,9 @@ final class ConnectionPools {
     // Take the write lock at BEGIN: a deferred transaction that read first cannot wait for the
     // lock and would fail with SQLITE_BUSY when another process wrote meanwhile.
     sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    // Ids come back through RETURNING; otherwise the driver queries last_insert_rowid() after
+    // every INSERT.
+    sqlite.setGetGeneratedKeys(false);
     SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
     dataSource.setUrl(jdbcUrl);
 

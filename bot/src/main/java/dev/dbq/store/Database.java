@@ -138,13 +138,15 @@ public final class Database implements AutoCloseable {
     currentTransaction.set(connection);
     try {
       T result = work.apply(connection);
-      connection.commit();
+      // Leaving manual-commit mode commits (JDBC says so); unlike commit() it does not make the
+      // SQLite driver begin the next transaction at once, only for the pool to end it again.
+      connection.setAutoCommit(true);
       return result;
     } catch (Throwable failure) {
       rollBack(connection, action, failure);
       throw failure;
     } finally {
-      // The pool restores autocommit when the connection is returned.
+      // After a rollback the pool restores autocommit when the connection is returned.
       currentTransaction.remove();
     }
   }

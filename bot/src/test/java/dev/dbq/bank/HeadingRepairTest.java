@@ -38,6 +38,10 @@ class HeadingRepairTest {
             List.of("3. During recovery?## Real-Wo", "rld Scenarios", "", "### Scenario 1: X"),
             List.of("3. During recovery?", "## Real-World Scenarios", "", "### Scenario 1: X"),
             new int[] {1, 1, 3, 4}, 1, true, true),
+        Arguments.of("untitled scenario",
+            List.of("### Scenario 2:", "Uber's Location Database", "**Problem Statement**"),
+            List.of("### Scenario 2:Uber's Location Database", "**Problem Statement**"),
+            new int[] {1, 3}, 1, false, true),
         Arguments.of("glued but complete",
             List.of("3. Last follow-up?### Q5: Design a bank", META),
             List.of("3. Last follow-up?", "### Q5: Design a bank", META),
@@ -49,7 +53,7 @@ class HeadingRepairTest {
   void repairsDamagedHeadingAndMapsLinesToTheOriginal(
       String shape, List<String> input, List<String> expected, int[] originalLines, int fixLine, boolean split, boolean joined) {
     // when
-    HeadingRepair.RepairedSource repaired = HeadingRepair.repair(new SourceLines(input), 0);
+    RepairedSource repaired = HeadingRepair.repair(new SourceLines(input), 0);
 
     // then
     assertEquals(expected, repaired.lines());
@@ -68,6 +72,8 @@ class HeadingRepairTest {
         List.of("### Key Points", "- **ACID Properties**: fundamentals"),
         List.of("### Q1: Explain ACID", META),
         List.of("#### Follow-up Questions:", "1. How would you do it?"),
+        List.of("### Example:", "Consider a bank with two branches."),
+        List.of("### Q3: Complete title", "Plain paragraph right under it."),
         List.of("#### Code Example", "```sql", "SELECT 1;", "```"),
         List.of("### Topic", "", "lower-case paragraph after a blank line"),
         List.of("C# is a language ## not a heading"),
@@ -84,7 +90,7 @@ class HeadingRepairTest {
   @MethodSource("healthyMarkdown")
   void leavesHealthyMarkdownAndFencedCodeAlone(List<String> input) {
     // when
-    HeadingRepair.RepairedSource repaired = HeadingRepair.repair(new SourceLines(input), 0);
+    RepairedSource repaired = HeadingRepair.repair(new SourceLines(input), 0);
 
     // then
     assertEquals(input, repaired.lines());
@@ -97,7 +103,7 @@ class HeadingRepairTest {
     SourceLines source = new SourceLines(List.of("---", "id: x", "---", "text?### Q1", ": Title"));
 
     // when
-    HeadingRepair.RepairedSource repaired = HeadingRepair.repair(source, 3);
+    RepairedSource repaired = HeadingRepair.repair(source, 3);
 
     // then
     assertEquals(List.of("text?", "### Q1: Title"), repaired.lines());
