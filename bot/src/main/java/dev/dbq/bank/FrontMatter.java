@@ -1,8 +1,10 @@
 package dev.dbq.bank;
 
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ record FrontMatter(Map<String, Object> values, Map<String, Integer> keyLines, in
   private static final int MAX_DEPTH = 64;
 
   FrontMatter {
-    values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     keyLines = Map.copyOf(keyLines);
   }
 
@@ -50,12 +52,15 @@ record FrontMatter(Map<String, Object> values, Map<String, Integer> keyLines, in
       throw new BankFormatException(1, "front matter opened by '---' on line 1 is never closed by a '---' line");
     }
     String yaml = String.join("\n", source.lines().subList(1, close));
-    return parse(yaml, close + 1);
+    return parse(yaml, close);
   }
 
-  private static FrontMatter parse(String yaml, int closingLine) throws BankFormatException {
+  /** Parses the YAML text of lines {@code 1..closeIndex-1}; {@code closeIndex} holds the closing line. */
+  private static FrontMatter parse(String yaml, int closeIndex) throws BankFormatException {
     // YAML line 0 is file line 2 (right after the opening '---').
     int firstLine = 2;
+    int closingLine = closeIndex + 1;
+    int bodyStart = closeIndex + 1;
     try {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);
@@ -64,7 +69,7 @@ record FrontMatter(Map<String, Object> values, Map<String, Integer> keyLines, in
       Yaml parser = new Yaml(constructor, new Representer(dumperOptions), dumperOptions, options);
       Node root = parser.compose(new StringReader(yaml));
       if (root == null) {
-        return new FrontMatter(Map.of(), Map.of(), closingLine);
+        return new FrontMatter(Map.of(), Map.of(), bodyStart);
       }
       if (!(root instanceof MappingNode mapping)) {
         throw new BankFormatException(
@@ -72,7 +77,7 @@ record FrontMatter(Map<String, Object> values, Map<String, Integer> keyLines, in
       }
       Object constructed = constructor.construct(root);
       Map<String, Object> values = asStringKeyedMap((Map<?, ?>) constructed, 0);
-      return new FrontMatter(values, keyLines(mapping, firstLine), closingLine);
+      return new FrontMatter(values, keyLines(mapping, firstLine), bodyStart);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = mark == null ? 1 : Math.min(firstLine + mark.getLine(), closingLine);
@@ -116,7 +121,7 @@ record FrontMatter(Map<String, Object> values, Map<String, Integer> keyLines, in
       return asStringKeyedMap(map, depth);
     }
     if (value instanceof Collection<?> collection) {
-      List<Object> list = new java.util.ArrayList<>(collection.size());
+      List<Object> list = new ArrayList<>(collection.size());
       for (Object element : collection) {
         list.add(jsonFriendly(element, depth + 1));
       }

@@ -18,9 +18,6 @@ import java.util.Set;
 public record ChannelSchedule(
     LocalTime postAt, ZoneId zone, Set<DayOfWeek> days, LocalTime revealAt, boolean enabled) {
 
-  public static final Set<DayOfWeek> WEEKDAYS =
-      EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
-
   public ChannelSchedule {
     days = days.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(days));
   }

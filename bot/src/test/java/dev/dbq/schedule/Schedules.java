@@ -31,7 +31,7 @@ final class Schedules {
   static Set<DayOfWeek> days(String days) {
     switch (days) {
       case "weekdays":
-        return ChannelSchedule.WEEKDAYS;
+        return Days.WEEKDAYS;
       case "daily":
         return EnumSet.allOf(DayOfWeek.class);
       default:

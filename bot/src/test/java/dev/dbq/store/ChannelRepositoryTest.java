@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.round.ChannelKey;
 import dev.dbq.round.ChannelSchedule;
+import dev.dbq.schedule.Days;
 import dev.dbq.testsupport.EachBackend;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -21,7 +22,7 @@ class ChannelRepositoryTest {
       new ChannelSchedule(
           LocalTime.of(9, 0),
           ZoneId.of("Europe/Berlin"),
-          ChannelSchedule.WEEKDAYS,
+          Days.WEEKDAYS,
           LocalTime.of(17, 0),
           true);
 

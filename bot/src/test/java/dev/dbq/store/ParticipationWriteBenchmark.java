@@ -33,7 +33,7 @@ public final class ParticipationWriteBenchmark {
   private static final int USERS = 100;
   private static final int REPLIES = ROUNDS * USERS;
   private static final int WARM_UP_ROUNDS = 20;
-  private static final int TRIALS = 3;
+  private static final int TRIALS = 5;
   /** One writer as on Discord's event thread; a few as Slack's HTTP workers deliver events. */
   private static final int[] THREAD_COUNTS = {1, 4};
 
