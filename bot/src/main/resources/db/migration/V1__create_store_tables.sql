@@ -1,6 +1,10 @@
 -- Runs unchanged on SQLite and PostgreSQL. Instants are epoch milliseconds (BIGINT), dates
 -- ISO text 'YYYY-MM-DD', local times 'HH:MM[:SS]'. Every channel-scoped row carries the full
 -- channel key (platform, workspace, channel) so nothing leaks across platforms or teams.
+--
+-- Flyway placeholders, set per dialect by Dialect: id_column is an auto-generated id;
+-- without_rowid makes SQLite keep a table keyed by its natural key in that key's b-tree alone
+-- (WITHOUT ROWID), so an insert writes one b-tree instead of two; PostgreSQL has no rowid.
 
 CREATE TABLE channels (
     platform  TEXT    NOT NULL,
@@ -13,7 +17,7 @@ CREATE TABLE channels (
     enabled   BOOLEAN NOT NULL,
     filters   TEXT,
     PRIMARY KEY (platform, workspace, channel)
-);
+) ${without_rowid};
 
 CREATE TABLE rounds (
     id               ${id_column},
@@ -41,7 +45,7 @@ CREATE TABLE participations (
     participated_at BIGINT NOT NULL,
     source          TEXT   NOT NULL,
     PRIMARY KEY (round_id, user_id)
-);
+) ${without_rowid};
 
 -- Questions asked per channel and cycle; a cycle ends when the bank is used up.
 CREATE TABLE question_history (
@@ -52,7 +56,7 @@ CREATE TABLE question_history (
     question_id TEXT    NOT NULL,
     asked_at    BIGINT  NOT NULL,
     PRIMARY KEY (platform, workspace, channel, cycle, question_id)
-);
+) ${without_rowid};
 
 -- Platform events already handled: platforms deliver some events more than once. No index on
 -- seen_at: every event writes a row here, while the purge of old rows runs rarely on a table
@@ -62,4 +66,4 @@ CREATE TABLE processed_events (
     event_id TEXT   NOT NULL,
     seen_at  BIGINT NOT NULL,
     PRIMARY KEY (platform, event_id)
-);
+) ${without_rowid};

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param channel which channel
  * @param schedule when it gets its question of the day
- * @param filters which questions it asks, as the admin wrote them (e.g. "difficulty=hard");
- *     null when it asks the whole bank
+ * @param filters which questions it asks, as the admin wrote them (e.g. "difficulty=hard"); null
+ *     when it asks the whole bank
  */
 public record ChannelSettings(ChannelKey channel, ChannelSchedule schedule, String filters) {
 

@@ -45,8 +45,8 @@ final class ConnectionPools {
   }
 
   /**
-   * Opens and closes one connection first, so a wrong URL or an unreachable server fails at
-   * once with one line naming the URL, rather than with the pool's logged stack trace.
+   * Opens and closes one connection first, so a wrong URL or an unreachable server fails at once
+   * with one line naming the URL, rather than with the pool's logged stack trace.
    */
   private static void checkConnects(HikariConfig config, String jdbcUrl) {
     try {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The few JDBC moves the repositories repeat. Parameters are bound with {@code setObject};
- * instants are stored as epoch milliseconds, dates as ISO text.
+ * The few JDBC moves the repositories repeat. Parameters are bound with {@code setObject}; instants
+ * are stored as epoch milliseconds, dates as ISO text.
  */
 final class Jdbc {
 
@@ -24,8 +24,7 @@ final class Jdbc {
 
   private Jdbc() {}
 
-  static int update(Connection connection, String sql, Object... parameters)
-      throws SQLException {
+  static int update(Connection connection, String sql, Object... parameters) throws SQLException {
     try (PreparedStatement statement = prepare(connection, sql, parameters)) {
       return statement.executeUpdate();
     }
@@ -54,8 +53,8 @@ final class Jdbc {
     }
   }
 
-  private static PreparedStatement prepare(
-      Connection connection, String sql, Object... parameters) throws SQLException {
+  private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+      throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
     try {
       for (int i = 0; i < parameters.length; i++) {

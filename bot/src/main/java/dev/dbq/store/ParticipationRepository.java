@@ -23,7 +23,9 @@ public final class ParticipationRepository {
    */
   public boolean record(Participation participation) {
     return database.write(
-            "record participation of " + participation.userId() + " in round "
+            "record participation of "
+                + participation.userId()
+                + " in round "
                 + participation.roundId(),
             connection ->
                 Jdbc.update(

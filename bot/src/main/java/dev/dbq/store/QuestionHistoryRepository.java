@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Questions asked per channel, grouped in cycles: a picker asks only questions not yet asked in
- * the current cycle and starts the next cycle once the bank is used up.
+ * Questions asked per channel, grouped in cycles: a picker asks only questions not yet asked in the
+ * current cycle and starts the next cycle once the bank is used up.
  */
 public final class QuestionHistoryRepository {
 

@@ -26,8 +26,8 @@ public final class RoundRepository {
   }
 
   /**
-   * Creates the round of a channel for a date, unless it already has one. Several bot
-   * instances sharing a database may all try: exactly one gets the round and posts it.
+   * Creates the round of a channel for a date, unless it already has one. Several bot instances
+   * sharing a database may all try: exactly one gets the round and posts it.
    *
    * @return the new round, or empty when the channel already has a round on that date
    */
@@ -85,8 +85,7 @@ public final class RoundRepository {
   }
 
   /**
-   * Marks the round's answer revealed, once: the instance that gets {@code true} posts the
-   * reveal.
+   * Marks the round's answer revealed, once: the instance that gets {@code true} posts the reveal.
    *
    * @return true if this call revealed it, false if it was revealed before
    */
@@ -119,7 +118,8 @@ public final class RoundRepository {
   public Optional<Round> find(long id) {
     return database.read(
         "find round " + id,
-        connection -> Jdbc.queryOne(connection, SELECT + " WHERE id = ?", RoundRepository::round, id));
+        connection ->
+            Jdbc.queryOne(connection, SELECT + " WHERE id = ?", RoundRepository::round, id));
   }
 
   /** The channel's round with the newest date. */

@@ -3,8 +3,8 @@ package dev.dbq.store;
 import java.sql.SQLException;
 
 /**
- * Work on a JDBC resource that may throw {@link SQLException}; {@link Database} turns that
- * into a {@link StoreException} naming the action.
+ * Work on a JDBC resource that may throw {@link SQLException}; {@link Database} turns that into a
+ * {@link StoreException} naming the action.
  */
 @FunctionalInterface
 public interface SqlFunction<I, O> {

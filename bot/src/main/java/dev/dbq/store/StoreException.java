@@ -24,8 +24,8 @@ public final class StoreException extends RuntimeException {
   }
 
   /**
-   * One line saying why: the database driver's own message (the innermost SQLException, e.g.
-   * under a pool's wrapper) when there is one, else the failure's message.
+   * One line saying why: the database driver's own message (the innermost SQLException, e.g. under
+   * a pool's wrapper) when there is one, else the failure's message.
    */
   static String reason(Throwable failure) {
     Throwable source = failure;

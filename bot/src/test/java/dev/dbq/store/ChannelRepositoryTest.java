@@ -20,11 +20,7 @@ class ChannelRepositoryTest {
   private static final ChannelKey TEAM = new ChannelKey("slack", "T1", "C1");
   private static final ChannelSchedule WEEKDAYS_AT_NINE =
       new ChannelSchedule(
-          LocalTime.of(9, 0),
-          ZoneId.of("Europe/Berlin"),
-          Days.WEEKDAYS,
-          LocalTime.of(17, 0),
-          true);
+          LocalTime.of(9, 0), ZoneId.of("Europe/Berlin"), Days.WEEKDAYS, LocalTime.of(17, 0), true);
 
   @EachBackend
   void storesAndFindsChannelSettings(Database database) {
@@ -72,7 +68,8 @@ class ChannelRepositoryTest {
         new ChannelSettings(new ChannelKey("discord", "G1", "C1"), WEEKDAYS_AT_NINE, null);
     ChannelSettings slack = new ChannelSettings(TEAM, WEEKDAYS_AT_NINE, null);
     ChannelSchedule off =
-        new ChannelSchedule(LocalTime.of(9, 0), ZoneId.of("UTC"), Set.of(), LocalTime.of(17, 0), false);
+        new ChannelSchedule(
+            LocalTime.of(9, 0), ZoneId.of("UTC"), Set.of(), LocalTime.of(17, 0), false);
     channels.save(slack);
     channels.save(discord);
     channels.save(new ChannelSettings(new ChannelKey("slack", "T2", "C1"), off, null));

@@ -107,7 +107,8 @@ class DatabaseTest {
             () ->
                 database.read(
                     "count the widgets",
-                    connection -> connection.createStatement().executeQuery("SELECT * FROM widgets")));
+                    connection ->
+                        connection.createStatement().executeQuery("SELECT * FROM widgets")));
 
     // then
     assertTrue(

@@ -25,7 +25,8 @@ class ParticipationRepositoryTest {
     // given
     ParticipationRepository participations = new ParticipationRepository(database);
     long round = claim(database, TEAM, MONDAY);
-    Participation reply = new Participation(round, "U1", POSTED.plusSeconds(60), Source.THREAD_REPLY);
+    Participation reply =
+        new Participation(round, "U1", POSTED.plusSeconds(60), Source.THREAD_REPLY);
 
     // when
     boolean first = participations.record(reply);
@@ -33,7 +34,8 @@ class ParticipationRepositoryTest {
         participations.record(
             new Participation(round, "U1", POSTED.plusSeconds(90), Source.ANSWERED_BUTTON));
     boolean otherUser =
-        participations.record(new Participation(round, "U2", POSTED.plusSeconds(95), Source.ANSWERED_BUTTON));
+        participations.record(
+            new Participation(round, "U2", POSTED.plusSeconds(95), Source.ANSWERED_BUTTON));
 
     // then
     assertTrue(first);
@@ -50,8 +52,10 @@ class ParticipationRepositoryTest {
     long tuesday = claim(database, TEAM, MONDAY.plusDays(1));
     long monday = claim(database, TEAM, MONDAY);
     long elsewhere = claim(database, SAME_ID_OTHER_WORKSPACE, MONDAY);
-    Participation onTuesday = new Participation(tuesday, "U1", POSTED.plusSeconds(86_400), Source.THREAD_REPLY);
-    Participation onMonday = new Participation(monday, "U1", POSTED.plusSeconds(60), Source.THREAD_REPLY);
+    Participation onTuesday =
+        new Participation(tuesday, "U1", POSTED.plusSeconds(86_400), Source.THREAD_REPLY);
+    Participation onMonday =
+        new Participation(monday, "U1", POSTED.plusSeconds(60), Source.THREAD_REPLY);
     participations.record(onTuesday);
     participations.record(onMonday);
     participations.record(new Participation(elsewhere, "U1", POSTED, Source.THREAD_REPLY));

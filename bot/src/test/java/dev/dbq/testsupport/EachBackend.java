@@ -8,8 +8,8 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test once per {@link Backend}, each time with a fresh database: declare a
- * {@link TestDatabase} parameter (or a {@code Database} one for its main instance).
+ * Runs a test once per {@link Backend}, each time with a fresh database: declare a {@link
+ * TestDatabase} parameter (or a {@code Database} one for its main instance).
  *
  * <p>When PostgreSQL is unreachable the PostgreSQL run is skipped, or fails if the environment
  * variable {@code CI} is {@code true}: in CI every test must run.

@@ -68,7 +68,8 @@ public final class EachBackendExtension implements TestTemplateInvocationContext
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
-      TestDatabase database = context.getStore(NAMESPACE).remove(TestDatabase.class, TestDatabase.class);
+      TestDatabase database =
+          context.getStore(NAMESPACE).remove(TestDatabase.class, TestDatabase.class);
       if (database != null) {
         database.close();
       }

@@ -18,9 +18,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A fresh database for one test (or benchmark run): a SQLite file in a temporary folder, or a
- * new schema on the test PostgreSQL server. Closing it closes every {@link Database} opened on
- * it and deletes the folder or drops the schema.
+ * A fresh database for one test (or benchmark run): a SQLite file in a temporary folder, or a new
+ * schema on the test PostgreSQL server. Closing it closes every {@link Database} opened on it and
+ * deletes the folder or drops the schema.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -66,7 +66,9 @@ public final class TestDatabase implements AutoCloseable {
     executeOnServer(serverUrl, "CREATE SCHEMA " + schema);
     String url = serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     return new TestDatabase(
-        Backend.POSTGRESQL, url, () -> executeOnServer(serverUrl, "DROP SCHEMA " + schema + " CASCADE"));
+        Backend.POSTGRESQL,
+        url,
+        () -> executeOnServer(serverUrl, "DROP SCHEMA " + schema + " CASCADE"));
   }
 
   public Backend backend() {
