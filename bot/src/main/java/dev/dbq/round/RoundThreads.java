@@ -30,20 +30,34 @@ final class RoundThreads {
   }
 
   ParticipationOutcome reply(ChannelKey channel, String threadRef, ThreadReply reply, Instant now) {
+    // One transaction: a crash after the event is marked seen must not lose the participation,
+    // since the platform's redelivery would then be dropped as a duplicate.
+    Recorded recorded = store.atomically("record a reply in " + channel, () -> record(channel, threadRef, reply, now));
+    if (recorded.round() != null) {
+      Round fresh = store.rounds().find(recorded.round().id()).orElseThrow();
+      library.question(fresh.questionId()).ifPresent(q -> sendFollowUpIfDue(fresh, q, now));
+    }
+    return recorded.outcome();
+  }
+
+  /** A reply's outcome, and the round whose thread gained a reply (null if none did). */
+  private record Recorded(ParticipationOutcome outcome, Round round) {}
+
+  private Recorded record(ChannelKey channel, String threadRef, ThreadReply reply, Instant now) {
     if (reply.eventId() != null && !store.events().firstSeen(channel.platform(), reply.eventId(), now)) {
-      return ParticipationOutcome.DUPLICATE_DELIVERY;
+      return new Recorded(ParticipationOutcome.DUPLICATE_DELIVERY, null);
     }
     Optional<Round> round = store.rounds().byThread(channel, threadRef);
     if (round.isEmpty()) {
-      return ParticipationOutcome.NOT_A_ROUND;
+      return new Recorded(ParticipationOutcome.NOT_A_ROUND, null);
     }
-    ParticipationOutcome outcome = participate(round.get(), reply.userId(), reply.fromBot(), reply.edit(), Participation.Source.THREAD_REPLY, now);
-    if (outcome == ParticipationOutcome.COUNTED || outcome == ParticipationOutcome.ALREADY_COUNTED) {
-      store.rounds().touchReply(round.get().id(), now);
-      Round fresh = store.rounds().find(round.get().id()).orElseThrow();
-      library.question(fresh.questionId()).ifPresent(q -> sendFollowUpIfDue(fresh, q, now));
+    ParticipationOutcome outcome =
+        participate(round.get(), reply.userId(), reply.fromBot(), reply.edit(), Participation.Source.THREAD_REPLY, now);
+    if (outcome != ParticipationOutcome.COUNTED && outcome != ParticipationOutcome.ALREADY_COUNTED) {
+      return new Recorded(outcome, null);
     }
-    return outcome;
+    store.rounds().touchReply(round.get().id(), now);
+    return new Recorded(outcome, round.get());
   }
 
   ParticipationOutcome answered(ChannelKey channel, long roundId, String userId, Instant now) {

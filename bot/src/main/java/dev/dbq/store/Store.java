@@ -1,7 +1,10 @@
 package dev.dbq.store;
 
+import java.util.function.Supplier;
+
 /** Every repository over one database, built once and handed to the services that need them. */
 public record Store(
+    Database database,
     ChannelRepository channels,
     RoundRepository rounds,
     ParticipationRepository participations,
@@ -10,10 +13,16 @@ public record Store(
 
   public static Store on(Database database) {
     return new Store(
+        database,
         new ChannelRepository(database),
         new RoundRepository(database),
         new ParticipationRepository(database),
         new QuestionHistoryRepository(database),
         new ProcessedEventRepository(database));
+  }
+
+  /** Runs repository calls as one transaction: all of them happen, or none. */
+  public <T> T atomically(String action, Supplier<T> work) {
+    return database.transaction(action, connection -> work.get());
   }
 }
