@@ -6,7 +6,6 @@ import dev.dbq.round.ChannelKey;
  * Who runs a command, and where.
  *
  * @param userId the platform's user id (the console uses the user's name)
- * @param userName a name to show people
  * @param admin whether the user may change channel settings such as the schedule
  */
-public record CommandContext(ChannelKey channel, String userId, String userName, boolean admin) {}
+public record CommandContext(ChannelKey channel, String userId, boolean admin) {}

@@ -184,6 +184,6 @@ public final class ConsoleSession {
   }
 
   private CommandContext context() {
-    return new CommandContext(channel, user, user, true);
+    return new CommandContext(channel, user, true);
   }
 }

@@ -26,7 +26,7 @@ class CommandsTest {
 
   private static final BankLibrary LIBRARY = TestBanks.library();
   private static final CommandContext ALICE =
-      new CommandContext(new ChannelKey("test", "team", "general"), "alice", "Alice", false);
+      new CommandContext(new ChannelKey("test", "team", "general"), "alice", false);
 
   private static TestDatabase database;
   private static Commands commands;

@@ -53,11 +53,11 @@ public final class TestBot {
 
   /** Runs a {@code /dbq} line in #general as a user who is not an admin. */
   public Reply command(String user, String line) {
-    return bot.commands().dispatch(new CommandContext(GENERAL, user, user, false), line);
+    return bot.commands().dispatch(new CommandContext(GENERAL, user, false), line);
   }
 
   /** Runs a {@code /dbq} line in #general as an admin. */
   public Reply adminCommand(String user, String line) {
-    return bot.commands().dispatch(new CommandContext(GENERAL, user, user, true), line);
+    return bot.commands().dispatch(new CommandContext(GENERAL, user, true), line);
   }
 }
