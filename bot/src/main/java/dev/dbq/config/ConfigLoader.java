@@ -1,6 +1,7 @@
 package dev.dbq.config;
 
 import dev.dbq.schedule.Days;
+import dev.dbq.schedule.TimesOfDay;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,11 +107,11 @@ public final class ConfigLoader {
                 database.value("url", "${DBQ_DATABASE_URL:-jdbc:sqlite:data/dbq.db}", ConfigLoader::jdbcUrl)),
             new DbqConfig.Http(http.value("port", "${DBQ_HTTP_PORT:-3000}", ConfigLoader::port)),
             new DbqConfig.Rounds(
-                rounds.value("post_at", "09:00", ConfigLoader::timeOfDay),
+                rounds.value("post_at", "09:00", TimesOfDay::parse),
                 rounds.value("zone", "UTC", ConfigLoader::zone),
                 rounds.value("days", "weekdays", Days::parse),
                 rounds.value("grace", "2h", ConfigLoader::duration),
-                rounds.value("reveal_at", "17:00", ConfigLoader::timeOfDay),
+                rounds.value("reveal_at", "17:00", TimesOfDay::parse),
                 rounds.value("followup_interval", "1h", ConfigLoader::duration),
                 rounds.string("filters", "")),
             new DbqConfig.Streaks(streaks.value("team_quorum", "1", ConfigLoader::positive)));
@@ -123,14 +123,6 @@ public final class ConfigLoader {
 
   private static ConfigException single(String file, int line, String key, String message) {
     return new ConfigException(List.of(new ConfigProblem(file, line, key, message)));
-  }
-
-  static LocalTime timeOfDay(String text) {
-    try {
-      return LocalTime.parse(text.length() == 4 ? "0" + text : text);
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException("expected a time of day like 09:00, got '" + text + "'");
-    }
   }
 
   static ZoneId zone(String text) {

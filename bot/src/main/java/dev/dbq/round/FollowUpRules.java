@@ -39,10 +39,6 @@ public final class FollowUpRules {
     this.interval = interval;
   }
 
-  public Duration interval() {
-    return interval;
-  }
-
   /**
    * When the round's next follow-up is due, if one is.
    *

@@ -1,7 +1,6 @@
 package dev.dbq.round;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -10,8 +9,7 @@ import java.util.Objects;
  *
  * <p>A round is open from its post (inclusive) until the next round of its channel is posted
  * (exclusive); an event at exactly the next round's post instant belongs to the next round.
- * Once per user per round is the store's unique key; {@link #alreadyParticipated} is the same
- * check for code that holds the participations in memory.
+ * Once per user per round is the store's unique key, not a rule here.
  */
 public final class ParticipationRules {
 
@@ -66,12 +64,5 @@ public final class ParticipationRules {
       return Verdict.ROUND_CLOSED;
     }
     return Verdict.COUNTS;
-  }
-
-  /** Whether {@code userId} already has a participation in round {@code roundId}. */
-  public static boolean alreadyParticipated(
-      Collection<Participation> participations, long roundId, String userId) {
-    return participations.stream()
-        .anyMatch(p -> p.roundId() == roundId && p.userId().equals(userId));
   }
 }

@@ -6,7 +6,6 @@ import dev.dbq.command.QuestionCards;
 import dev.dbq.command.Reply;
 import dev.dbq.command.Reply.Button;
 import dev.dbq.command.Reply.Text;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +47,4 @@ final class RoundMessages {
         Reply.Visibility.CHANNEL);
   }
 
-  static String dayOf(LocalDate date) {
-    return DAY.format(date);
-  }
 }

@@ -39,7 +39,7 @@ final class RoundPosting {
     this.globalFilters = globalFilters;
   }
 
-  /** Posts the round of a slot; empty when the channel already has one for that date. */
+  /** Posts the round of a slot and returns it; empty when the channel already has one for that date. */
   Optional<Round> post(ChannelSettings settings, PostSlot slot, Instant now) {
     ChannelKey channel = settings.channel();
     List<String> candidates = candidates(settings);
@@ -62,7 +62,7 @@ final class RoundPosting {
     log.info("{}: posted round {} of {} ({})", channel, round.id(), slot.date(), round.questionId());
     Round open = store.rounds().find(round.id()).orElseThrow();
     threads.sendFollowUpIfDue(open, question, now);
-    return store.rounds().find(round.id());
+    return Optional.of(open);
   }
 
   /** The ids of the questions this channel may ask: the config's and the channel's filters. */

@@ -112,8 +112,8 @@ public final class ScheduleCommand implements CommandHandler {
 
   private static LocalTime time(String typed) {
     try {
-      return LocalTime.parse(typed.length() == 4 ? "0" + typed : typed);
-    } catch (DateTimeException e) {
+      return TimesOfDay.parse(typed);
+    } catch (IllegalArgumentException e) {
       throw new CommandException("Give the time as HH:MM (24 hours), not " + UserInput.echo(typed) + ", e.g. `09:30`.");
     }
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.dbq.round.ParticipationRules.Event;
 import dev.dbq.round.ParticipationRules.Verdict;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,29 +47,5 @@ class ParticipationRulesTest {
     // then
     assertEquals(expected, verdict);
     assertEquals(expected == Verdict.COUNTS, verdict.counts());
-  }
-
-  @ParameterizedTest(name = "round {0}, user {1}: {2}")
-  @CsvSource(
-      textBlock =
-          """
-          1, alice, true
-          1, bob,   false
-          2, alice, false
-          2, carol, true
-          """)
-  void findsAnEarlierParticipationOfTheSameUserInTheSameRound(
-      long roundId, String userId, boolean expected) {
-    // given
-    List<Participation> participations =
-        List.of(
-            new Participation(1, "alice", POSTED_AT, Participation.Source.THREAD_REPLY),
-            new Participation(2, "carol", POSTED_AT, Participation.Source.ANSWERED_BUTTON));
-
-    // when
-    boolean duplicate = ParticipationRules.alreadyParticipated(participations, roundId, userId);
-
-    // then
-    assertEquals(expected, duplicate);
   }
 }
