@@ -1,10 +1,11 @@
 package dev.dbq.app;
 
 import dev.dbq.bank.BankLibrary;
+import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.Inbound;
 import dev.dbq.command.Commands;
 import dev.dbq.config.DbqConfig;
-import dev.dbq.round.ChannelGateway;
-import dev.dbq.round.ChannelKey;
 import dev.dbq.round.ChannelSchedule;
 import dev.dbq.round.RoundPolicy;
 import dev.dbq.round.RoundService;
@@ -12,29 +13,39 @@ import dev.dbq.schedule.RoundScheduler;
 import dev.dbq.store.Database;
 import dev.dbq.store.Store;
 import dev.dbq.streak.ChannelHistories;
+import dev.dbq.streak.HomePage;
 import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
 /**
- * The platform-free bot: the database, the question of the day and the commands, assembled
- * once from the configuration. Platforms hand it their {@link ChannelGateway}.
+ * The platform-free bot: the database, the banks, the question of the day and the commands,
+ * assembled once from the configuration. Platforms reach it through {@link #inbound()} and are
+ * reached through the one {@link ChannelGateway} it is given (a {@code GatewayRouter} when
+ * several platforms run).
  */
 public final class Bot implements AutoCloseable {
 
   private final Database database;
+  private final AtomicReference<BankLibrary> banks;
   private final RoundService rounds;
   private final Commands commands;
+  private final Inbound inbound;
   private RoundScheduler scheduler;
 
   /** Assembles the bot on an open database, which it then owns and closes. */
   public Bot(
       Database database, DbqConfig config, BankLibrary library, ChannelGateway gateway, Clock clock, RandomGenerator random) {
     this.database = database;
+    this.banks = new AtomicReference<>(library);
     Store store = Store.on(database);
-    this.rounds = new RoundService(library, store, gateway, clock, random, policy(config.rounds()));
-    this.commands =
-        Features.commands(
-            library, random, rounds, new ChannelHistories(store), config.streaks().teamQuorum(), this::scheduleChanged);
+    this.rounds = new RoundService(banks::get, store, gateway, clock, random, policy(config.rounds()));
+    ChannelHistories histories = new ChannelHistories(store);
+    int quorum = config.streaks().teamQuorum();
+    this.commands = Features.commands(banks::get, random, rounds, histories, quorum, this::scheduleChanged);
+    this.inbound =
+        new BotInbound(commands, rounds, new HomePage(rounds, histories, quorum), new Admins(config.admins()), banks::get);
   }
 
   /** Opens the configured database (migrating it) and assembles the bot on it. */
@@ -72,12 +83,26 @@ public final class Bot implements AutoCloseable {
     }
   }
 
+  /** The one entry for everything platforms deliver. */
+  public Inbound inbound() {
+    return inbound;
+  }
+
   public RoundService rounds() {
     return rounds;
   }
 
   public Commands commands() {
     return commands;
+  }
+
+  /** The banks every command and round uses from now on (a reload swaps them here, once). */
+  public void replaceBanks(BankLibrary library) {
+    banks.set(Objects.requireNonNull(library, "library"));
+  }
+
+  public BankLibrary banks() {
+    return banks.get();
   }
 
   @Override

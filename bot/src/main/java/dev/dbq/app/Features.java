@@ -11,7 +11,7 @@ import dev.dbq.command.builtin.SearchCommand;
 import dev.dbq.command.builtin.ShowCommand;
 import dev.dbq.command.builtin.TopicsCommand;
 import dev.dbq.round.AnsweredCommand;
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.RoundService;
 import dev.dbq.schedule.ScheduleCommand;
 import dev.dbq.streak.ChannelHistories;
@@ -20,6 +20,7 @@ import dev.dbq.streak.StreakCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /** The explicit registry of every {@code /dbq} subcommand: adding one is one line here. */
@@ -31,20 +32,20 @@ public final class Features {
    * @param scheduleChanged told when an admin changed a channel's schedule
    */
   public static Commands commands(
-      BankLibrary library,
+      Supplier<BankLibrary> banks,
       RandomGenerator random,
       RoundService rounds,
       ChannelHistories histories,
       int teamQuorum,
       Consumer<ChannelKey> scheduleChanged) {
     List<CommandHandler> handlers = new ArrayList<>();
-    handlers.add(new HelpCommand(library, () -> List.copyOf(handlers)));
-    handlers.add(new RandomCommand(library, random));
-    handlers.add(new ShowCommand(library));
-    handlers.add(new AnswerCommand(library));
-    handlers.add(new SearchCommand(library));
-    handlers.add(new TopicsCommand(library));
-    handlers.add(new ScenarioCommand(library, random));
+    handlers.add(new HelpCommand(banks, () -> List.copyOf(handlers)));
+    handlers.add(new RandomCommand(banks, random));
+    handlers.add(new ShowCommand(banks));
+    handlers.add(new AnswerCommand(banks));
+    handlers.add(new SearchCommand(banks));
+    handlers.add(new TopicsCommand(banks));
+    handlers.add(new ScenarioCommand(banks, random));
     handlers.add(new StreakCommand(histories, teamQuorum));
     handlers.add(new LeaderboardCommand(histories));
     handlers.add(new ScheduleCommand(rounds, scheduleChanged));

@@ -1,5 +1,9 @@
 package dev.dbq.command;
 
+import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.Reply;
+import dev.dbq.chat.CommandSpec;
+import dev.dbq.chat.OptionSpec;
 import java.util.List;
 
 /**
@@ -28,6 +32,30 @@ public interface CommandHandler {
   /** Whether help lists it; button-only subcommands are not listed. */
   default boolean listed() {
     return true;
+  }
+
+  /**
+   * Its typed options, in the order they become words of the command line; platforms with
+   * typed commands (Discord) offer these, and {@link Commands#dispatch(CommandContext, List,
+   * java.util.Map)} turns them back into words.
+   */
+  default List<OptionSpec> options() {
+    return List.of();
+  }
+
+  /** Its own subcommands with their options (a Discord subcommand group), or none. */
+  default List<CommandSpec> subcommands() {
+    return List.of();
+  }
+
+  /** Whether it changes channel settings, so platforms may show it to admins only. */
+  default boolean adminOnly() {
+    return false;
+  }
+
+  /** Its typed description for platforms and help. */
+  default CommandSpec spec() {
+    return new CommandSpec(name(), summary(), options(), subcommands(), adminOnly());
   }
 
   default String usage() {

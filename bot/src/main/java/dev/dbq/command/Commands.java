@@ -1,5 +1,10 @@
 package dev.dbq.command;
 
+import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.Reply;
+import dev.dbq.chat.CommandSpec;
+import dev.dbq.chat.OptionSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +37,42 @@ public final class Commands {
    * answered with a short apology instead of a stack trace.
    */
   public Reply dispatch(CommandContext context, String line) {
-    List<String> words = CommandLine.words(line);
+    return run(context, CommandLine.words(line));
+  }
+
+  /**
+   * Runs a command given with typed options (Discord): each present option becomes one word,
+   * {@code prefix + value}, in the order the handler lists its options, so a value with spaces
+   * stays one word without any quoting.
+   *
+   * @param path the subcommand, then the group's subcommand if any: {@code [schedule, set]}
+   */
+  public Reply dispatch(CommandContext context, List<String> path, Map<String, String> options) {
+    if (path.isEmpty()) {
+      return run(context, List.of());
+    }
+    CommandHandler handler = handlers.get(path.get(0).toLowerCase(Locale.ROOT));
+    List<OptionSpec> specs =
+        handler == null
+            ? List.of()
+            : path.size() == 1
+                ? handler.options()
+                : handler.subcommands().stream()
+                    .filter(sub -> sub.name().equalsIgnoreCase(path.get(1)))
+                    .findFirst()
+                    .map(CommandSpec::options)
+                    .orElse(List.of());
+    List<String> words = new ArrayList<>(path);
+    for (OptionSpec spec : specs) {
+      String value = options.get(spec.name());
+      if (value != null && !value.isBlank()) {
+        words.add(spec.prefix() + value.strip());
+      }
+    }
+    return run(context, words);
+  }
+
+  private Reply run(CommandContext context, List<String> words) {
     String name = words.isEmpty() ? "help" : words.get(0).toLowerCase(Locale.ROOT);
     CommandHandler handler = handlers.get(name);
     if (handler == null) {

@@ -1,12 +1,13 @@
 package dev.dbq.command;
 
+import dev.dbq.chat.Reply;
 import dev.dbq.bank.CodeExample;
 import dev.dbq.bank.Question;
 import dev.dbq.bank.Scenario;
-import dev.dbq.command.Reply.Block;
-import dev.dbq.command.Reply.Button;
-import dev.dbq.command.Reply.Code;
-import dev.dbq.command.Reply.Text;
+import dev.dbq.chat.Reply.Block;
+import dev.dbq.chat.Reply.Button;
+import dev.dbq.chat.Reply.Code;
+import dev.dbq.chat.Reply.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.dbq.command;
 
-import dev.dbq.render.UserText;
+import dev.dbq.chat.UserText;
 import dev.dbq.text.DidYouMean;
 import java.util.Collection;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package dev.dbq.config;
 
-import dev.dbq.schedule.Days;
-import dev.dbq.schedule.TimesOfDay;
+import dev.dbq.round.Days;
+import dev.dbq.round.TimesOfDay;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

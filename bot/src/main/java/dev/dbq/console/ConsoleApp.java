@@ -1,11 +1,13 @@
 package dev.dbq.console;
 
 import dev.dbq.app.Bot;
+import dev.dbq.app.BotRuntime;
+import dev.dbq.app.HttpRoutes;
 import dev.dbq.bank.BankLibrary;
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.render.TerminalRenderer;
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.ChannelKey;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -112,18 +115,19 @@ public final class ConsoleApp {
     }
   }
 
-  /** The bot and the session the console talks to, closed together. */
-  private record Connected(Bot bot, ConsoleSession session) implements AutoCloseable {
+  /** The running bot and the session the console talks to, closed together. */
+  private record Connected(BotRuntime runtime, ConsoleSession session) implements AutoCloseable {
     @Override
     public void close() {
-      bot.close();
+      runtime.close();
     }
   }
 
   private Connected connect(Function<Reply, String> renderer, Consumer<String> out) {
     ConsoleClock clock = new ConsoleClock(config.rounds().zone(), start);
-    ConsoleChannel output = new ConsoleChannel(renderer, out);
-    Bot bot = Bot.open(config, library, output, clock, random);
+    ConsolePlatform console = new ConsolePlatform(new ConsoleChannel(renderer, out), clock, channel, user);
+    BotRuntime runtime = BotRuntime.start(config, library, List.of(console), clock, random, HttpRoutes.NONE);
+    Bot bot = runtime.bot();
     // The console channel's schedule is the config's at every start (see README).
     bot.rounds().applyDefaults(channel);
     if (clock.isSimulated()) {
@@ -131,7 +135,7 @@ public final class ConsoleApp {
     } else {
       bot.startScheduler();
     }
-    return new Connected(bot, new ConsoleSession(bot.commands(), bot.rounds(), clock, output, channel, user));
+    return new Connected(runtime, console.session());
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.dbq.console;
 
-import dev.dbq.command.Reply;
-import dev.dbq.round.ChannelGateway;
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.Reply;
+import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelKey;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;

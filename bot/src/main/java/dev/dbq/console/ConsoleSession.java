@@ -1,13 +1,13 @@
 package dev.dbq.console;
 
-import dev.dbq.command.CommandContext;
-import dev.dbq.command.Commands;
-import dev.dbq.command.Reply;
-import dev.dbq.render.UserText;
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.Caller;
+import dev.dbq.chat.Inbound;
+import dev.dbq.chat.Reply;
+import dev.dbq.chat.UserText;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.Round;
 import dev.dbq.round.RoundService;
-import dev.dbq.round.ThreadReply;
+import dev.dbq.chat.ThreadMessage;
 import dev.dbq.text.DidYouMean;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -29,7 +29,7 @@ public final class ConsoleSession {
   private static final List<String> VERBS = List.of(":as", ":click", ":reply", ":time", ":qotd", ":help");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
-  private final Commands commands;
+  private final Inbound inbound;
   private final RoundService rounds;
   private final ConsoleClock clock;
   private final ConsoleChannel output;
@@ -38,8 +38,8 @@ public final class ConsoleSession {
   private String user;
 
   public ConsoleSession(
-      Commands commands, RoundService rounds, ConsoleClock clock, ConsoleChannel output, ChannelKey channel, String user) {
-    this.commands = commands;
+      Inbound inbound, RoundService rounds, ConsoleClock clock, ConsoleChannel output, ChannelKey channel, String user) {
+    this.inbound = inbound;
     this.rounds = rounds;
     this.clock = clock;
     this.output = output;
@@ -79,7 +79,7 @@ public final class ConsoleSession {
       output.say("Only /dbq commands exist here, e.g. /dbq help.");
       return;
     }
-    output.reply(commands.dispatch(context(), line));
+    output.reply(inbound.command(caller(), line));
   }
 
   private void consoleLine(String verb, String rest) {
@@ -124,7 +124,7 @@ public final class ConsoleSession {
       output.say((matches.size() > 1 ? "Several buttons match '" : "No button '") + label + "'. Buttons: " + labels + ".");
       return;
     }
-    output.reply(commands.dispatch(context(), matches.get(0).action()));
+    output.reply(inbound.press(caller(), matches.get(0).action()));
   }
 
   private void reply(String text) {
@@ -138,14 +138,7 @@ public final class ConsoleSession {
       return;
     }
     output.say("  │ " + user + ": " + UserText.neutralize(text));
-    String outcome =
-        switch (rounds.reply(channel, round.get().threadRef(), ThreadReply.byPerson(user, null))) {
-          case COUNTED -> "(" + user + " is counted for today's question)";
-          case ALREADY_COUNTED -> "(" + user + " was already counted for today's question)";
-          case ROUND_CLOSED -> "(too late to count: that round is closed)";
-          case NOT_COUNTED_BOT_OR_EDIT, DUPLICATE_DELIVERY, NOT_A_ROUND -> "(not counted)";
-        };
-    output.say(outcome);
+    output.reply(inbound.threadMessage(channel, round.get().threadRef(), ThreadMessage.byPerson(user, null)));
   }
 
   private void qotd() {
@@ -183,7 +176,8 @@ public final class ConsoleSession {
     return STAMP.format(instant.atZone(zone));
   }
 
-  private CommandContext context() {
-    return new CommandContext(channel, user, true);
+  /** The console user administers the console channel. */
+  private Caller caller() {
+    return new Caller(channel, user, true);
   }
 }

@@ -1,5 +1,7 @@
 package dev.dbq.render;
 
+import dev.dbq.chat.UserText;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -43,7 +45,7 @@ final class DiscordSyntax implements Syntax {
   /** The fence is longer than any backtick run inside, as in CommonMark. */
   @Override
   public String inlineCode(String code) {
-    String fence = "`".repeat(Syntax.longestBacktickRun(code) + 1);
+    String fence = "`".repeat(UserText.longestBacktickRun(code) + 1);
     String padding = code.startsWith("`") || code.endsWith("`") ? " " : "";
     return fence + padding + code + padding + fence;
   }

@@ -1,6 +1,8 @@
 package dev.dbq.render;
 
-import dev.dbq.command.Reply;
+import dev.dbq.chat.UserText;
+
+import dev.dbq.chat.Reply;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -52,5 +54,13 @@ public enum MarkdownFlavour {
   /** Plain text escaped so this platform shows it literally. */
   public String escapeText(String plainText) {
     return syntax.text(plainText);
+  }
+
+  /**
+   * What a user typed, neutralized and escaped for writing straight into a message of this
+   * platform (for adapters that compose flavoured text themselves rather than rendering Markdown).
+   */
+  public String escapeUserText(String typed) {
+    return escapeText(UserText.neutralize(typed));
   }
 }

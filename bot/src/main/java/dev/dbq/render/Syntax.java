@@ -1,5 +1,6 @@
 package dev.dbq.render;
 
+import dev.dbq.chat.UserText;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,6 @@ interface Syntax {
 
   /** Destinations a chat client can open; relative links make no sense in a message. */
   Pattern WEB_LINK = Pattern.compile("(?i)(https?|mailto):.*");
-  Pattern BACKTICK_RUN = Pattern.compile("`+");
 
   /** Source text, escaped so the platform shows it literally. */
   String text(String literal);
@@ -60,10 +60,4 @@ interface Syntax {
   }
 
   /** The length of the longest run of backticks, which a code span's fence must exceed. */
-  static int longestBacktickRun(String text) {
-    return BACKTICK_RUN.matcher(text).results()
-        .mapToInt(run -> run.end() - run.start())
-        .max()
-        .orElse(0);
-  }
 }

@@ -1,6 +1,6 @@
 package dev.dbq.render;
 
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import java.util.ArrayList;
 import java.util.List;
 

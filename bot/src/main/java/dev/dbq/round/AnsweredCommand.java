@@ -1,9 +1,9 @@
 package dev.dbq.round;
 
-import dev.dbq.command.CommandContext;
+import dev.dbq.chat.CommandContext;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import java.util.List;
 
 /**
@@ -49,12 +49,6 @@ public final class AnsweredCommand implements CommandHandler {
     if (roundId < 0) {
       throw new CommandException("Press *I answered* under a question of the day to be counted.");
     }
-    return Reply.text(
-        switch (rounds.answered(context.channel(), roundId, context.userId())) {
-          case COUNTED -> "Counted: you took part in this question of the day. `/dbq streak` shows your streak.";
-          case ALREADY_COUNTED -> "You are already counted for this question of the day.";
-          case ROUND_CLOSED -> "That question of the day is closed: answer today's to keep your streak.";
-          case NOT_A_ROUND, NOT_COUNTED_BOT_OR_EDIT, DUPLICATE_DELIVERY -> "That is not a question of the day of this channel.";
-        });
+    return ParticipationWords.answered(rounds.answered(context.channel(), roundId, context.userId()));
   }
 }

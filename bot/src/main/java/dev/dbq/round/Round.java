@@ -1,5 +1,6 @@
 package dev.dbq.round;
 
+import dev.dbq.chat.ChannelKey;
 import java.time.Instant;
 import java.time.LocalDate;
 

@@ -1,13 +1,13 @@
 package dev.dbq.round;
 
+import java.util.function.Supplier;
+import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.Question;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.FilterParser;
 import dev.dbq.command.CommandLine;
-import dev.dbq.schedule.PostSlot;
-import dev.dbq.store.ChannelSettings;
-import dev.dbq.store.Store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,16 +22,16 @@ final class RoundPosting {
 
   private static final Logger log = LoggerFactory.getLogger(RoundPosting.class);
 
-  private final BankLibrary library;
-  private final Store store;
+  private final Supplier<BankLibrary> banks;
+  private final RoundStore store;
   private final ChannelGateway gateway;
   private final QuestionPicker picker;
   private final RoundThreads threads;
   private final String globalFilters;
 
   RoundPosting(
-      BankLibrary library, Store store, ChannelGateway gateway, QuestionPicker picker, RoundThreads threads, String globalFilters) {
-    this.library = library;
+      Supplier<BankLibrary> banks, RoundStore store, ChannelGateway gateway, QuestionPicker picker, RoundThreads threads, String globalFilters) {
+    this.banks = banks;
     this.store = store;
     this.gateway = gateway;
     this.picker = picker;
@@ -41,6 +41,7 @@ final class RoundPosting {
 
   /** Posts the round of a slot and returns it; empty when the channel already has one for that date. */
   Optional<Round> post(ChannelSettings settings, PostSlot slot, Instant now) {
+    BankLibrary library = banks.get();
     ChannelKey channel = settings.channel();
     List<String> candidates = candidates(settings);
     int cycle = store.history().currentCycle(channel);
@@ -67,6 +68,7 @@ final class RoundPosting {
 
   /** The ids of the questions this channel may ask: the config's and the channel's filters. */
   private List<String> candidates(ChannelSettings settings) {
+    BankLibrary library = banks.get();
     String filters = (globalFilters + " " + (settings.filters() == null ? "" : settings.filters())).strip();
     try {
       return library.filter(new FilterParser(library).parse(CommandLine.words(filters))).stream()

@@ -1,12 +1,13 @@
 package dev.dbq.round;
 
+import java.util.function.Supplier;
+import dev.dbq.chat.ThreadMessage;
+
+import dev.dbq.chat.ThreadMessage;
+
+import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.bank.BankLibrary;
-import dev.dbq.schedule.CatchUpDecision;
-import dev.dbq.schedule.CatchUpRule;
-import dev.dbq.schedule.PostSlot;
-import dev.dbq.schedule.PostTimes;
-import dev.dbq.store.ChannelSettings;
-import dev.dbq.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,21 +29,21 @@ public final class RoundService {
 
   private static final Logger log = LoggerFactory.getLogger(RoundService.class);
 
-  private final BankLibrary library;
-  private final Store store;
+  private final Supplier<BankLibrary> banks;
+  private final RoundStore store;
   private final Clock clock;
   private final RoundPolicy policy;
   private final RoundThreads threads;
   private final RoundPosting posting;
 
   public RoundService(
-      BankLibrary library, Store store, ChannelGateway gateway, Clock clock, RandomGenerator random, RoundPolicy policy) {
-    this.library = library;
+      Supplier<BankLibrary> banks, RoundStore store, ChannelGateway gateway, Clock clock, RandomGenerator random, RoundPolicy policy) {
+    this.banks = banks;
     this.store = store;
     this.clock = clock;
     this.policy = policy;
-    this.threads = new RoundThreads(library, store, gateway, new FollowUpRules(policy.followUpInterval()));
-    this.posting = new RoundPosting(library, store, gateway, new QuestionPicker(random), threads, policy.filters());
+    this.threads = new RoundThreads(banks, store, gateway, new FollowUpRules(policy.followUpInterval()));
+    this.posting = new RoundPosting(banks, store, gateway, new QuestionPicker(random), threads, policy.filters());
   }
 
   /** The channel's settings; a channel nobody configured yet has the config's defaults. */
@@ -107,11 +108,13 @@ public final class RoundService {
   }
 
   private void followUp(Round round, Instant now) {
+    BankLibrary library = banks.get();
     library.question(round.questionId()).ifPresent(q -> threads.sendFollowUpIfDue(round, q, now));
   }
 
   /** The next instant strictly after {@code after} at which {@link #runDue()} has work, if any. */
   public Optional<Instant> nextDueAfter(Instant after) {
+    BankLibrary library = banks.get();
     List<Instant> due = new ArrayList<>();
     for (ChannelSettings settings : store.channels().enabled()) {
       PostTimes.nextAfter(settings.schedule(), after).map(PostSlot::at).ifPresent(due::add);
@@ -133,7 +136,7 @@ public final class RoundService {
     return posting.post(settings, new PostSlot(today, now), now);
   }
 
-  public ParticipationOutcome reply(ChannelKey channel, String threadRef, ThreadReply reply) {
+  public ParticipationOutcome reply(ChannelKey channel, String threadRef, ThreadMessage reply) {
     return threads.reply(channel, threadRef, reply, clock.instant());
   }
 

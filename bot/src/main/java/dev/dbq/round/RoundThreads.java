@@ -1,9 +1,14 @@
 package dev.dbq.round;
 
+import java.util.function.Supplier;
+import dev.dbq.chat.ThreadMessage;
+
+import dev.dbq.chat.ThreadMessage;
+
+import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.Question;
-import dev.dbq.schedule.RevealTimes;
-import dev.dbq.store.Store;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,19 +22,20 @@ final class RoundThreads {
 
   private static final Logger log = LoggerFactory.getLogger(RoundThreads.class);
 
-  private final BankLibrary library;
-  private final Store store;
+  private final Supplier<BankLibrary> banks;
+  private final RoundStore store;
   private final ChannelGateway gateway;
   private final FollowUpRules followUps;
 
-  RoundThreads(BankLibrary library, Store store, ChannelGateway gateway, FollowUpRules followUps) {
-    this.library = library;
+  RoundThreads(Supplier<BankLibrary> banks, RoundStore store, ChannelGateway gateway, FollowUpRules followUps) {
+    this.banks = banks;
     this.store = store;
     this.gateway = gateway;
     this.followUps = followUps;
   }
 
-  ParticipationOutcome reply(ChannelKey channel, String threadRef, ThreadReply reply, Instant now) {
+  ParticipationOutcome reply(ChannelKey channel, String threadRef, ThreadMessage reply, Instant now) {
+    BankLibrary library = banks.get();
     // One transaction: a crash after the event is marked seen must not lose the participation,
     // since the platform's redelivery would then be dropped as a duplicate.
     Recorded recorded = store.atomically("record a reply in " + channel, () -> record(channel, threadRef, reply, now));
@@ -43,7 +49,7 @@ final class RoundThreads {
   /** A reply's outcome, and the round whose thread gained a reply (null if none did). */
   private record Recorded(ParticipationOutcome outcome, Round round) {}
 
-  private Recorded record(ChannelKey channel, String threadRef, ThreadReply reply, Instant now) {
+  private Recorded record(ChannelKey channel, String threadRef, ThreadMessage reply, Instant now) {
     if (reply.eventId() != null && !store.events().firstSeen(channel.platform(), reply.eventId(), now)) {
       return new Recorded(ParticipationOutcome.DUPLICATE_DELIVERY, null);
     }
@@ -110,6 +116,7 @@ final class RoundThreads {
 
   /** Reveals the quick answer in the thread once its time has come; once, across instances. */
   void revealIfDue(Round round, ChannelSchedule schedule, Instant now) {
+    BankLibrary library = banks.get();
     Optional<Instant> due = nextReveal(round, schedule);
     if (due.isPresent() && !due.get().isAfter(now) && store.rounds().markRevealed(round.id(), now)) {
       Optional<Question> question = library.question(round.questionId());

@@ -1,6 +1,6 @@
 package dev.dbq.schedule;
 
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.ChannelSchedule;
 import java.time.Duration;
 import java.time.Instant;

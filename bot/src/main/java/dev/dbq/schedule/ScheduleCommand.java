@@ -1,15 +1,20 @@
 package dev.dbq.schedule;
 
-import dev.dbq.command.CommandContext;
+import dev.dbq.round.TimesOfDay;
+import dev.dbq.round.Days;
+import dev.dbq.round.PostTimes;
+import dev.dbq.chat.CommandSpec;
+import dev.dbq.chat.OptionSpec;
+import dev.dbq.chat.CommandContext;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import dev.dbq.command.UserInput;
-import dev.dbq.render.UserText;
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.UserText;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.ChannelSchedule;
 import dev.dbq.round.RoundService;
-import dev.dbq.store.ChannelSettings;
+import dev.dbq.round.ChannelSettings;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -47,6 +52,25 @@ public final class ScheduleCommand implements CommandHandler {
   @Override
   public String summary() {
     return "when the question of the day comes (admins change it)";
+  }
+
+  @Override
+  public List<CommandSpec> subcommands() {
+    return List.of(
+        CommandSpec.of("show", "when the question of the day comes here", List.of()),
+        CommandSpec.of(
+            "set",
+            "post the question of the day here at a time (admins)",
+            List.of(
+                OptionSpec.positional("time", OptionSpec.Kind.STRING, "HH:MM, 24 hours", true),
+                OptionSpec.positional("zone", OptionSpec.Kind.STRING, "IANA time zone, e.g. Europe/Berlin", false),
+                OptionSpec.positional("days", OptionSpec.Kind.STRING, "weekdays, daily or mon,wed,fri", false))),
+        CommandSpec.of("off", "stop the question of the day here (admins)", List.of()));
+  }
+
+  @Override
+  public boolean adminOnly() {
+    return true;
   }
 
   @Override

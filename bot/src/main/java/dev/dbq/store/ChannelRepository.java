@@ -1,6 +1,8 @@
 package dev.dbq.store;
 
-import dev.dbq.round.ChannelKey;
+import dev.dbq.round.RoundStore;
+import dev.dbq.round.ChannelSettings;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.ChannelSchedule;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Channels' schedules and question filters. */
-public final class ChannelRepository {
+public final class ChannelRepository implements RoundStore.Channels {
 
   private static final String SELECT =
       "SELECT platform, workspace, channel, post_at, zone, days, reveal_at, enabled, filters"
@@ -29,6 +31,7 @@ public final class ChannelRepository {
   }
 
   /** Stores a channel's settings, replacing any earlier ones. */
+  @Override
   public void save(ChannelSettings settings) {
     ChannelKey channel = settings.channel();
     ChannelSchedule schedule = settings.schedule();
@@ -55,6 +58,7 @@ public final class ChannelRepository {
                 settings.filters()));
   }
 
+  @Override
   public Optional<ChannelSettings> find(ChannelKey channel) {
     return database.read(
         "find the schedule of " + channel,
@@ -69,6 +73,7 @@ public final class ChannelRepository {
   }
 
   /** Every channel whose schedule is enabled, ordered by channel key. */
+  @Override
   public List<ChannelSettings> enabled() {
     return database.read(
         "list channels with an enabled schedule",

@@ -1,6 +1,6 @@
 package dev.dbq.store;
 
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.ChannelKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,7 @@
 package dev.dbq.store;
 
-import dev.dbq.round.ChannelKey;
+import dev.dbq.round.RoundStore;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.Participation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** Who took part in which round: once per user and round. */
-public final class ParticipationRepository {
+public final class ParticipationRepository implements RoundStore.Participations {
 
   private final Database database;
 
@@ -21,6 +22,7 @@ public final class ParticipationRepository {
    *
    * @return true if new; false if the user had already taken part (the first one is kept)
    */
+  @Override
   public boolean record(Participation participation) {
     return database.write(
             "record participation of "
@@ -40,6 +42,7 @@ public final class ParticipationRepository {
   }
 
   /** All participations in the channel's rounds, by round date then time of participation. */
+  @Override
   public List<Participation> forChannel(ChannelKey channel) {
     return database.read(
         "list participations in " + channel,
@@ -57,6 +60,7 @@ public final class ParticipationRepository {
   }
 
   /** How many users took part in a round. */
+  @Override
   public int count(long roundId) {
     return database.read(
         "count participants of round " + roundId,

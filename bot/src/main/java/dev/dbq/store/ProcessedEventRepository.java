@@ -1,10 +1,11 @@
 package dev.dbq.store;
 
+import dev.dbq.round.RoundStore;
 import java.time.Instant;
 import java.util.Objects;
 
 /** Platform events already handled, so a duplicate delivery is handled once. */
-public final class ProcessedEventRepository {
+public final class ProcessedEventRepository implements RoundStore.ProcessedEvents {
 
   private final Database database;
 
@@ -17,6 +18,7 @@ public final class ProcessedEventRepository {
    *
    * @return true the first time the platform's event id is seen, false on a redelivery
    */
+  @Override
   public boolean firstSeen(String platform, String eventId, Instant at) {
     return database.write(
             "note " + platform + " event " + eventId,
@@ -36,6 +38,7 @@ public final class ProcessedEventRepository {
    *
    * @return how many were forgotten
    */
+  @Override
   public int purgeBefore(Instant cutoff) {
     return database.write(
         "purge events seen before " + cutoff,

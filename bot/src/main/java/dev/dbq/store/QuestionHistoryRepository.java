@@ -1,6 +1,7 @@
 package dev.dbq.store;
 
-import dev.dbq.round.ChannelKey;
+import dev.dbq.round.RoundStore;
+import dev.dbq.chat.ChannelKey;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.Set;
  * Questions asked per channel, grouped in cycles: a picker asks only questions not yet asked in the
  * current cycle and starts the next cycle once the bank is used up.
  */
-public final class QuestionHistoryRepository {
+public final class QuestionHistoryRepository implements RoundStore.QuestionHistory {
 
   private final Database database;
 
@@ -19,6 +20,7 @@ public final class QuestionHistoryRepository {
   }
 
   /** The channel's newest cycle number; 0 before any question was asked. */
+  @Override
   public int currentCycle(ChannelKey channel) {
     return database.read(
         "find the question cycle of " + channel,
@@ -35,6 +37,7 @@ public final class QuestionHistoryRepository {
   }
 
   /** Ids of the questions asked in a cycle of the channel, in the order they were asked. */
+  @Override
   public Set<String> askedIn(ChannelKey channel, int cycle) {
     return database.read(
         "list questions asked in cycle " + cycle + " of " + channel,
@@ -57,6 +60,7 @@ public final class QuestionHistoryRepository {
    *
    * @return true if new, false if it was already recorded for that cycle
    */
+  @Override
   public boolean recordAsked(ChannelKey channel, int cycle, String questionId, Instant at) {
     return database.write(
             "record question " + questionId + " asked in " + channel,

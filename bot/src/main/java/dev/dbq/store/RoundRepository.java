@@ -1,6 +1,7 @@
 package dev.dbq.store;
 
-import dev.dbq.round.ChannelKey;
+import dev.dbq.round.RoundStore;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.Round;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Rounds: at most one per channel and local date, enforced by the database. */
-public final class RoundRepository {
+public final class RoundRepository implements RoundStore.Rounds {
 
   private static final String COLUMNS =
       "id, platform, workspace, channel, round_date, question_id, posted_at, message_ref,"
@@ -31,6 +32,7 @@ public final class RoundRepository {
    *
    * @return the new round, or empty when the channel already has a round on that date
    */
+  @Override
   public Optional<Round> claim(
       ChannelKey channel, LocalDate date, String questionId, Instant postedAt) {
     return database.write(
@@ -53,6 +55,7 @@ public final class RoundRepository {
   }
 
   /** Remembers where the round's message and its thread were posted. */
+  @Override
   public void markPosted(long id, String messageRef, String threadRef) {
     updateExisting(
         id,
@@ -70,6 +73,7 @@ public final class RoundRepository {
    * @param sentBefore how many follow-ups the caller saw sent already
    * @return true if this call counted follow-up number {@code sentBefore + 1}
    */
+  @Override
   public boolean recordFollowUp(long id, int sentBefore, Instant at) {
     return database.write(
             "record a follow-up of round " + id,
@@ -89,6 +93,7 @@ public final class RoundRepository {
    *
    * @return true if this call revealed it, false if it was revealed before
    */
+  @Override
   public boolean markRevealed(long id, Instant at) {
     return database.write(
             "mark round " + id + " revealed",
@@ -102,6 +107,7 @@ public final class RoundRepository {
   }
 
   /** Notes a reply in the round's thread; an older reply arriving late does not move it back. */
+  @Override
   public void touchReply(long id, Instant at) {
     database.write(
         "note a reply to round " + id,
@@ -115,6 +121,7 @@ public final class RoundRepository {
                 at.toEpochMilli()));
   }
 
+  @Override
   public Optional<Round> find(long id) {
     return database.read(
         "find round " + id,
@@ -123,6 +130,7 @@ public final class RoundRepository {
   }
 
   /** The channel's round with the newest date. */
+  @Override
   public Optional<Round> latest(ChannelKey channel) {
     return database.read(
         "find the latest round of " + channel,
@@ -136,6 +144,7 @@ public final class RoundRepository {
                 channel.channel()));
   }
 
+  @Override
   public Optional<Round> forDate(ChannelKey channel, LocalDate date) {
     return database.read(
         "find the round of " + channel + " on " + date,
@@ -151,6 +160,7 @@ public final class RoundRepository {
   }
 
   /** The round whose thread a reply was posted in. */
+  @Override
   public Optional<Round> byThread(ChannelKey channel, String threadRef) {
     return database.read(
         "find the round of thread " + threadRef + " in " + channel,
@@ -166,6 +176,7 @@ public final class RoundRepository {
   }
 
   /** Every round of the channel, oldest first. */
+  @Override
   public List<Round> all(ChannelKey channel) {
     return database.read(
         "list the rounds of " + channel,

@@ -1,5 +1,6 @@
 package dev.dbq.store;
 
+import dev.dbq.round.RoundStore;
 import java.util.function.Supplier;
 
 /** Every repository over one database, built once and handed to the services that need them. */
@@ -9,7 +10,8 @@ public record Store(
     RoundRepository rounds,
     ParticipationRepository participations,
     QuestionHistoryRepository history,
-    ProcessedEventRepository events) {
+    ProcessedEventRepository events)
+    implements RoundStore {
 
   public static Store on(Database database) {
     return new Store(
@@ -22,6 +24,7 @@ public record Store(
   }
 
   /** Runs repository calls as one transaction: all of them happen, or none. */
+  @Override
   public <T> T atomically(String action, Supplier<T> work) {
     return database.transaction(action, connection -> work.get());
   }

@@ -1,9 +1,9 @@
 package dev.dbq.streak;
 
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.Participation;
 import dev.dbq.round.Round;
-import dev.dbq.store.Store;
+import dev.dbq.round.RoundStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 /** Reads a channel's rounds and participations from the store as a {@link RoundHistory}. */
 public final class ChannelHistories {
 
-  private final Store store;
+  private final RoundStore store;
 
-  public ChannelHistories(Store store) {
+  public ChannelHistories(RoundStore store) {
     this.store = store;
   }
 

@@ -1,10 +1,10 @@
 package dev.dbq.streak;
 
-import dev.dbq.command.CommandContext;
+import dev.dbq.chat.CommandContext;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
-import dev.dbq.command.Reply;
-import dev.dbq.render.UserText;
+import dev.dbq.chat.Reply;
+import dev.dbq.chat.UserText;
 import java.util.List;
 import java.util.stream.Collectors;
 

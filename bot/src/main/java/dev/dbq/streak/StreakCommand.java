@@ -1,11 +1,12 @@
 package dev.dbq.streak;
 
-import dev.dbq.command.CommandContext;
+import dev.dbq.chat.OptionSpec;
+import dev.dbq.chat.CommandContext;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import dev.dbq.command.UserInput;
-import dev.dbq.render.UserText;
+import dev.dbq.chat.UserText;
 import java.util.List;
 
 /** {@code /dbq streak [@user]}: a personal streak, current and best, and the team's. */
@@ -32,6 +33,11 @@ public final class StreakCommand implements CommandHandler {
   @Override
   public String summary() {
     return "personal streak (current, best) and the team streak";
+  }
+
+  @Override
+  public List<OptionSpec> options() {
+    return List.of(OptionSpec.positional("user", OptionSpec.Kind.USER, "whose streak (default: yours)", false));
   }
 
   @Override

@@ -1,12 +1,14 @@
 package dev.dbq.command;
 
+import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.Reply;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.bank.BankLibrary;
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.testsupport.Backend;
 import dev.dbq.testsupport.TestBanks;
 import dev.dbq.testsupport.TestBot;

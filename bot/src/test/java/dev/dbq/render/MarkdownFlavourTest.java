@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

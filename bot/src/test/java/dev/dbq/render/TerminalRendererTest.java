@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

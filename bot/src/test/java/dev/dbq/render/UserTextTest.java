@@ -1,5 +1,7 @@
 package dev.dbq.render;
 
+import dev.dbq.chat.UserText;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -116,8 +118,8 @@ class UserTextTest {
     String typed = "<@U1> & *x*";
 
     // when
-    String slack = UserText.escape(typed, MarkdownFlavour.SLACK);
-    String discord = UserText.escape(typed, MarkdownFlavour.DISCORD);
+    String slack = MarkdownFlavour.SLACK.escapeUserText(typed);
+    String discord = MarkdownFlavour.DISCORD.escapeUserText(typed);
 
     // then
     assertEquals("&lt;" + ZWSP + "@U1&gt; &amp; *x*", slack);

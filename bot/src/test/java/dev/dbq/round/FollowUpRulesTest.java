@@ -1,5 +1,6 @@
 package dev.dbq.round;
 
+import dev.dbq.chat.ChannelKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

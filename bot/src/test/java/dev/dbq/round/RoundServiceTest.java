@@ -1,5 +1,8 @@
 package dev.dbq.round;
 
+import dev.dbq.chat.ThreadMessage;
+
+import dev.dbq.chat.ChannelKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -163,19 +166,19 @@ class RoundServiceTest {
     String monday = rounds.currentRound(GENERAL).orElseThrow().threadRef();
 
     // when / then
-    assertEquals(ParticipationOutcome.COUNTED, rounds.reply(GENERAL, monday, ThreadReply.byPerson("alice", "e1")));
-    assertEquals(ParticipationOutcome.DUPLICATE_DELIVERY, rounds.reply(GENERAL, monday, ThreadReply.byPerson("alice", "e1")));
-    assertEquals(ParticipationOutcome.ALREADY_COUNTED, rounds.reply(GENERAL, monday, ThreadReply.byPerson("alice", "e2")));
-    assertEquals(ParticipationOutcome.NOT_COUNTED_BOT_OR_EDIT, rounds.reply(GENERAL, monday, new ThreadReply("dbq", true, false, "e3")));
-    assertEquals(ParticipationOutcome.NOT_COUNTED_BOT_OR_EDIT, rounds.reply(GENERAL, monday, new ThreadReply("bob", false, true, "e4")));
+    assertEquals(ParticipationOutcome.COUNTED, rounds.reply(GENERAL, monday, ThreadMessage.byPerson("alice", "e1")));
+    assertEquals(ParticipationOutcome.DUPLICATE_DELIVERY, rounds.reply(GENERAL, monday, ThreadMessage.byPerson("alice", "e1")));
+    assertEquals(ParticipationOutcome.ALREADY_COUNTED, rounds.reply(GENERAL, monday, ThreadMessage.byPerson("alice", "e2")));
+    assertEquals(ParticipationOutcome.NOT_COUNTED_BOT_OR_EDIT, rounds.reply(GENERAL, monday, new ThreadMessage("dbq", true, false, "e3")));
+    assertEquals(ParticipationOutcome.NOT_COUNTED_BOT_OR_EDIT, rounds.reply(GENERAL, monday, new ThreadMessage("bob", false, true, "e4")));
     assertEquals(
         ParticipationOutcome.NOT_A_ROUND,
-        rounds.reply(new ChannelKey("test", "other-team", "general"), monday, ThreadReply.byPerson("bob", "e5")));
+        rounds.reply(new ChannelKey("test", "other-team", "general"), monday, ThreadMessage.byPerson("bob", "e5")));
 
     // and when Tuesday's round is posted, Monday's is closed
     bot.clock().set(MONDAY_0900.plusSeconds(24 * 3600));
     rounds.runDue();
-    assertEquals(ParticipationOutcome.ROUND_CLOSED, rounds.reply(GENERAL, monday, ThreadReply.byPerson("bob", "e6")));
+    assertEquals(ParticipationOutcome.ROUND_CLOSED, rounds.reply(GENERAL, monday, ThreadMessage.byPerson("bob", "e6")));
     assertTrue(bot.command("bob", "/dbq streak").blocks().toString().contains("Current streak: 0 · Best streak: 0"));
   }
 

@@ -1,7 +1,9 @@
 package dev.dbq.schedule;
 
-import static dev.dbq.schedule.Schedules.instant;
-import static dev.dbq.schedule.Schedules.schedule;
+import dev.dbq.round.PostTimes;
+
+import static dev.dbq.round.Schedules.instant;
+import static dev.dbq.round.Schedules.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dbq.round.ChannelSchedule;

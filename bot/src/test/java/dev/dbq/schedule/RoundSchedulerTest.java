@@ -1,5 +1,7 @@
 package dev.dbq.schedule;
 
+import dev.dbq.round.PostTimes;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,7 +13,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.ChannelSchedule;
 import dev.dbq.schedule.RoundScheduler.ScheduledChannel;
 import java.time.DayOfWeek;

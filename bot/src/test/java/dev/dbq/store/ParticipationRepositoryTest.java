@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.Participation;
 import dev.dbq.round.Participation.Source;
 import dev.dbq.testsupport.EachBackend;

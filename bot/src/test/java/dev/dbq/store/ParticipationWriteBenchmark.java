@@ -1,6 +1,6 @@
 package dev.dbq.store;
 
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.Participation;
 import dev.dbq.testsupport.Backend;
 import dev.dbq.testsupport.BackendUnavailableException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.testsupport.EachBackend;
 import java.time.Instant;
 import java.util.List;

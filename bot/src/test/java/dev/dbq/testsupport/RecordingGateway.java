@@ -1,8 +1,8 @@
 package dev.dbq.testsupport;
 
-import dev.dbq.command.Reply;
-import dev.dbq.round.ChannelGateway;
-import dev.dbq.round.ChannelKey;
+import dev.dbq.chat.Reply;
+import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelKey;
 import java.util.ArrayList;
 import java.util.List;
 

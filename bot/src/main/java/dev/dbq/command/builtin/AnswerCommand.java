@@ -1,22 +1,24 @@
 package dev.dbq.command.builtin;
 
+import java.util.function.Supplier;
+import dev.dbq.chat.OptionSpec;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.command.AnswerPart;
-import dev.dbq.command.CommandContext;
+import dev.dbq.chat.CommandContext;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
 import dev.dbq.command.QuestionCards;
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import dev.dbq.command.UserInput;
 import java.util.List;
 
 /** {@code /dbq answer ID [quick|detailed|code|context|mistakes|followups]}. */
 public final class AnswerCommand implements CommandHandler {
 
-  private final BankLibrary library;
+  private final Supplier<BankLibrary> banks;
 
-  public AnswerCommand(BankLibrary library) {
-    this.library = library;
+  public AnswerCommand(Supplier<BankLibrary> banks) {
+    this.banks = banks;
   }
 
   @Override
@@ -35,7 +37,17 @@ public final class AnswerCommand implements CommandHandler {
   }
 
   @Override
+  public List<OptionSpec> options() {
+    return List.of(
+        OptionSpec.positional("id", OptionSpec.Kind.STRING, "question id, e.g. q5", true)
+            .completedBy(OptionSpec.Completion.QUESTION_ID),
+        OptionSpec.positional("part", OptionSpec.Kind.STRING, "which part of the answer", false)
+            .withChoices(AnswerPart.keywords()));
+  }
+
+  @Override
   public Reply handle(CommandContext context, List<String> args) {
+    BankLibrary library = banks.get();
     if (args.isEmpty() || args.size() > 2) {
       throw new CommandException("Usage: `" + usage() + "`, e.g. `/dbq answer q5 detailed`.");
     }

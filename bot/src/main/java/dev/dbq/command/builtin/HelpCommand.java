@@ -1,9 +1,9 @@
 package dev.dbq.command.builtin;
 
 import dev.dbq.bank.BankLibrary;
-import dev.dbq.command.CommandContext;
+import dev.dbq.chat.CommandContext;
 import dev.dbq.command.CommandHandler;
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
 /** {@code /dbq help}: every subcommand with its usage, the filters and a few examples. */
 public final class HelpCommand implements CommandHandler {
 
-  private final BankLibrary library;
+  private final Supplier<BankLibrary> banks;
   private final Supplier<List<CommandHandler>> handlers;
 
-  public HelpCommand(BankLibrary library, Supplier<List<CommandHandler>> handlers) {
-    this.library = library;
+  public HelpCommand(Supplier<BankLibrary> banks, Supplier<List<CommandHandler>> handlers) {
+    this.banks = banks;
     this.handlers = handlers;
   }
 
@@ -36,6 +36,7 @@ public final class HelpCommand implements CommandHandler {
 
   @Override
   public Reply handle(CommandContext context, List<String> args) {
+    BankLibrary library = banks.get();
     String intro =
         "Practise interview questions together: "
             + library.questions().size() + " questions and " + library.scenarios().size() + " scenarios from "

@@ -1,25 +1,29 @@
 package dev.dbq.command.builtin;
 
+import java.util.function.Supplier;
+import java.util.Locale;
+import dev.dbq.bank.FilterKey;
+import dev.dbq.chat.OptionSpec;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.Question;
 import dev.dbq.bank.QuestionFilter;
-import dev.dbq.command.CommandContext;
+import dev.dbq.chat.CommandContext;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
 import dev.dbq.command.FilterParser;
 import dev.dbq.command.QuestionCards;
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** {@code /dbq random [FILTER...]}: a random question with its quick answer. */
 public final class RandomCommand implements CommandHandler {
 
-  private final BankLibrary library;
+  private final Supplier<BankLibrary> banks;
   private final RandomGenerator random;
 
-  public RandomCommand(BankLibrary library, RandomGenerator random) {
-    this.library = library;
+  public RandomCommand(Supplier<BankLibrary> banks, RandomGenerator random) {
+    this.banks = banks;
     this.random = random;
   }
 
@@ -39,7 +43,20 @@ public final class RandomCommand implements CommandHandler {
   }
 
   @Override
+  public List<OptionSpec> options() {
+    BankLibrary library = banks.get();
+    return List.of(
+        OptionSpec.filter("topic", "words of a topic, e.g. CAP theorem").completedBy(OptionSpec.Completion.TOPIC),
+        OptionSpec.filter("difficulty", "how hard")
+            .withChoices(library.vocabulary(FilterKey.DIFFICULTY).keySet().stream().map(d -> d.toLowerCase(Locale.ROOT)).toList()),
+        OptionSpec.filter("company", "a company that asks it").completedBy(OptionSpec.Completion.COMPANY),
+        OptionSpec.filter("tag", "a tag"),
+        OptionSpec.filter("bank", "a question bank id"));
+  }
+
+  @Override
   public Reply handle(CommandContext context, List<String> args) {
+    BankLibrary library = banks.get();
     QuestionFilter filter = new FilterParser(library).parse(args);
     List<Question> candidates = library.filter(filter);
     if (candidates.isEmpty()) {

@@ -1,23 +1,25 @@
 package dev.dbq.command.builtin;
 
+import java.util.function.Supplier;
+import dev.dbq.chat.OptionSpec;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.Scenario;
-import dev.dbq.command.CommandContext;
+import dev.dbq.chat.CommandContext;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
 import dev.dbq.command.QuestionCards;
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** {@code /dbq scenario [N]}: a real-world scenario, random unless a number or id is given. */
 public final class ScenarioCommand implements CommandHandler {
 
-  private final BankLibrary library;
+  private final Supplier<BankLibrary> banks;
   private final RandomGenerator random;
 
-  public ScenarioCommand(BankLibrary library, RandomGenerator random) {
-    this.library = library;
+  public ScenarioCommand(Supplier<BankLibrary> banks, RandomGenerator random) {
+    this.banks = banks;
     this.random = random;
   }
 
@@ -37,7 +39,13 @@ public final class ScenarioCommand implements CommandHandler {
   }
 
   @Override
+  public List<OptionSpec> options() {
+    return List.of(OptionSpec.positional("number", OptionSpec.Kind.INTEGER, "which scenario (default: a random one)", false));
+  }
+
+  @Override
   public Reply handle(CommandContext context, List<String> args) {
+    BankLibrary library = banks.get();
     List<Scenario> scenarios = library.scenarios();
     if (scenarios.isEmpty()) {
       throw new CommandException("The loaded banks have no scenarios.");

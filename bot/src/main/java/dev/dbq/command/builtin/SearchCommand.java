@@ -1,12 +1,14 @@
 package dev.dbq.command.builtin;
 
+import java.util.function.Supplier;
+import dev.dbq.chat.OptionSpec;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.Question;
-import dev.dbq.command.CommandContext;
+import dev.dbq.chat.CommandContext;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
 import dev.dbq.command.QuestionCards;
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import dev.dbq.command.UserInput;
 import java.util.List;
 
@@ -16,10 +18,10 @@ public final class SearchCommand implements CommandHandler {
   static final int MAX_RESULTS = 10;
   private static final int MAX_BUTTONS = 5;
 
-  private final BankLibrary library;
+  private final Supplier<BankLibrary> banks;
 
-  public SearchCommand(BankLibrary library) {
-    this.library = library;
+  public SearchCommand(Supplier<BankLibrary> banks) {
+    this.banks = banks;
   }
 
   @Override
@@ -38,7 +40,13 @@ public final class SearchCommand implements CommandHandler {
   }
 
   @Override
+  public List<OptionSpec> options() {
+    return List.of(OptionSpec.positional("words", OptionSpec.Kind.STRING, "words to look for", true));
+  }
+
+  @Override
   public Reply handle(CommandContext context, List<String> args) {
+    BankLibrary library = banks.get();
     if (args.isEmpty()) {
       throw new CommandException("Usage: `" + usage() + "`, e.g. `/dbq search replication lag`.");
     }

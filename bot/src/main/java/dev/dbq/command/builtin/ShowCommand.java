@@ -1,21 +1,23 @@
 package dev.dbq.command.builtin;
 
+import java.util.function.Supplier;
+import dev.dbq.chat.OptionSpec;
 import dev.dbq.bank.BankLibrary;
-import dev.dbq.command.CommandContext;
+import dev.dbq.chat.CommandContext;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
 import dev.dbq.command.QuestionCards;
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import java.util.List;
 import java.util.Locale;
 
 /** {@code /dbq show ID}: one question (or scenario, for an {@code sN} id) by its id. */
 public final class ShowCommand implements CommandHandler {
 
-  private final BankLibrary library;
+  private final Supplier<BankLibrary> banks;
 
-  public ShowCommand(BankLibrary library) {
-    this.library = library;
+  public ShowCommand(Supplier<BankLibrary> banks) {
+    this.banks = banks;
   }
 
   @Override
@@ -34,7 +36,15 @@ public final class ShowCommand implements CommandHandler {
   }
 
   @Override
+  public List<OptionSpec> options() {
+    return List.of(
+        OptionSpec.positional("id", OptionSpec.Kind.STRING, "question or scenario id, e.g. q5 or s1", true)
+            .completedBy(OptionSpec.Completion.QUESTION_ID));
+  }
+
+  @Override
   public Reply handle(CommandContext context, List<String> args) {
+    BankLibrary library = banks.get();
     if (args.size() != 1) {
       throw new CommandException("Usage: `" + usage() + "`, e.g. `/dbq show q5`.");
     }

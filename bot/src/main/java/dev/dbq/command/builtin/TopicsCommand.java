@@ -1,11 +1,12 @@
 package dev.dbq.command.builtin;
 
+import java.util.function.Supplier;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.FilterKey;
-import dev.dbq.command.CommandContext;
+import dev.dbq.chat.CommandContext;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
-import dev.dbq.command.Reply;
+import dev.dbq.chat.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,10 @@ import java.util.stream.Collectors;
 /** {@code /dbq topics}: what the banks hold, with counts, and how to filter by it. */
 public final class TopicsCommand implements CommandHandler {
 
-  private final BankLibrary library;
+  private final Supplier<BankLibrary> banks;
 
-  public TopicsCommand(BankLibrary library) {
-    this.library = library;
+  public TopicsCommand(Supplier<BankLibrary> banks) {
+    this.banks = banks;
   }
 
   @Override
@@ -37,6 +38,7 @@ public final class TopicsCommand implements CommandHandler {
 
   @Override
   public Reply handle(CommandContext context, List<String> args) {
+    BankLibrary library = banks.get();
     if (!args.isEmpty()) {
       throw new CommandException("`/dbq topics` takes no arguments. To pick from a topic: `/dbq random topic:WORDS`.");
     }

@@ -1,7 +1,6 @@
-package dev.dbq.store;
+package dev.dbq.round;
 
-import dev.dbq.round.ChannelKey;
-import dev.dbq.round.ChannelSchedule;
+import dev.dbq.chat.ChannelKey;
 import java.util.Objects;
 
 /**

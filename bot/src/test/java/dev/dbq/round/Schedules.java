@@ -1,6 +1,5 @@
-package dev.dbq.schedule;
+package dev.dbq.round;
 
-import dev.dbq.round.ChannelSchedule;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -12,23 +11,23 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Test shorthand for schedules and instants written as local time with their offset. */
-final class Schedules {
+public final class Schedules {
 
-  static final LocalTime FIVE_PM = LocalTime.of(17, 0);
+  public static final LocalTime FIVE_PM = LocalTime.of(17, 0);
 
   private Schedules() {}
 
   /** {@code days}: {@code weekdays}, {@code daily} or a list like {@code MON,WED}. */
-  static ChannelSchedule schedule(String postAt, String zone, String days) {
+  public static ChannelSchedule schedule(String postAt, String zone, String days) {
     return schedule(postAt, zone, days, FIVE_PM);
   }
 
-  static ChannelSchedule schedule(String postAt, String zone, String days, LocalTime revealAt) {
+  public static ChannelSchedule schedule(String postAt, String zone, String days, LocalTime revealAt) {
     return new ChannelSchedule(
         LocalTime.parse(postAt), ZoneId.of(zone), days(days), revealAt, true);
   }
 
-  static Set<DayOfWeek> days(String days) {
+  public static Set<DayOfWeek> days(String days) {
     switch (days) {
       case "weekdays":
         return Days.WEEKDAYS;
@@ -43,7 +42,7 @@ final class Schedules {
   }
 
   /** {@code 2026-03-30T09:00+02:00} or {@code 2026-03-01T20:00Z}. */
-  static Instant instant(String offsetDateTime) {
+  public static Instant instant(String offsetDateTime) {
     return OffsetDateTime.parse(offsetDateTime).toInstant();
   }
 

@@ -1,4 +1,4 @@
-package dev.dbq.schedule;
+package dev.dbq.round;
 
 import java.time.DateTimeException;
 import java.time.LocalTime;

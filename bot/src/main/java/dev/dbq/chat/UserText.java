@@ -1,4 +1,4 @@
-package dev.dbq.render;
+package dev.dbq.chat;
 
 import java.util.regex.Pattern;
 
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 public final class UserText {
 
   /** Invisible, so the echo reads the same, but it breaks every mention token it sits in. */
-  static final String ZERO_WIDTH_SPACE = "\u200B";
+  public static final String ZERO_WIDTH_SPACE = "\u200B";
 
   /** {@code @everyone}, {@code @here} (both platforms) and Slack's {@code @channel}. */
   private static final Pattern BROADCAST =
@@ -20,6 +20,8 @@ public final class UserText {
    * {@code <!subteam^ID>}; Discord {@code <@1>}, {@code <@!1>}, {@code <@&1>}, {@code <#1>}.
    */
   private static final Pattern MENTION_TOKEN = Pattern.compile("<(?=[@#!])");
+
+  private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
 
   private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
@@ -56,7 +58,7 @@ public final class UserText {
    */
   public static String code(String text) {
     String oneLine = LINE_BREAK.matcher(neutralize(text)).replaceAll(" ");
-    String fence = "`".repeat(Syntax.longestBacktickRun(oneLine) + 1);
+    String fence = "`".repeat(longestBacktickRun(oneLine) + 1);
     // CommonMark strips one space from each side of a span; padding keeps edge characters.
     boolean needsPadding = oneLine.isEmpty() || oneLine.startsWith("`") || oneLine.endsWith("`")
         || oneLine.startsWith(" ") || oneLine.endsWith(" ");
@@ -64,16 +66,14 @@ public final class UserText {
     return fence + padding + oneLine + padding + fence;
   }
 
-  /**
-   * The text neutralized and escaped for writing straight into a platform message (for
-   * adapters that compose flavoured text themselves rather than rendering Markdown).
-   */
-  public static String escape(String text, MarkdownFlavour flavour) {
-    return flavour.escapeText(neutralize(text));
-  }
 
   private static boolean isAsciiPunctuation(int cp) {
     return (cp >= '!' && cp <= '/') || (cp >= ':' && cp <= '@') || (cp >= '[' && cp <= '`')
         || (cp >= '{' && cp <= '~');
+  }
+
+  /** The length of the longest run of backticks in the text (0 if none). */
+  public static int longestBacktickRun(String text) {
+    return BACKTICK_RUN.matcher(text).results().mapToInt(run -> run.end() - run.start()).max().orElse(0);
   }
 }

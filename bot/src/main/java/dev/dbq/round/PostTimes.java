@@ -1,6 +1,5 @@
-package dev.dbq.schedule;
+package dev.dbq.round;
 
-import dev.dbq.round.ChannelSchedule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

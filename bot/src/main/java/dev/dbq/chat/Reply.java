@@ -1,4 +1,4 @@
-package dev.dbq.command;
+package dev.dbq.chat;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package dev.dbq.command;
+package dev.dbq.chat;
 
-import dev.dbq.round.ChannelKey;
 
 /**
  * Who runs a command, and where.

@@ -1,4 +1,4 @@
-package dev.dbq.round;
+package dev.dbq.chat;
 
 import java.util.Objects;
 

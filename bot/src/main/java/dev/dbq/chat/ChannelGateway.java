@@ -1,6 +1,5 @@
-package dev.dbq.round;
+package dev.dbq.chat;
 
-import dev.dbq.command.Reply;
 
 /**
  * How the question of the day reaches a platform: each platform (console, Slack, Discord)

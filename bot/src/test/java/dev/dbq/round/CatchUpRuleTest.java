@@ -1,11 +1,10 @@
-package dev.dbq.schedule;
+package dev.dbq.round;
 
-import static dev.dbq.schedule.Schedules.instant;
-import static dev.dbq.schedule.Schedules.schedule;
+import static dev.dbq.round.Schedules.instant;
+import static dev.dbq.round.Schedules.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.dbq.round.ChannelSchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

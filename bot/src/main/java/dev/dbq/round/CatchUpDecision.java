@@ -1,4 +1,4 @@
-package dev.dbq.schedule;
+package dev.dbq.round;
 
 import java.time.Duration;
 import java.util.Objects;

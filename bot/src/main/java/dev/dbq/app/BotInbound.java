@@ -1,0 +1,104 @@
+package dev.dbq.app;
+
+import dev.dbq.bank.BankLibrary;
+import dev.dbq.bank.FilterKey;
+import dev.dbq.bank.Question;
+import dev.dbq.chat.Caller;
+import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.CommandSpec;
+import dev.dbq.chat.Inbound;
+import dev.dbq.chat.OptionSpec;
+import dev.dbq.chat.Reply;
+import dev.dbq.chat.ThreadMessage;
+import dev.dbq.command.CommandHandler;
+import dev.dbq.command.Commands;
+import dev.dbq.round.ParticipationWords;
+import dev.dbq.round.RoundService;
+import dev.dbq.streak.HomePage;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/** The core's one inbound entry: every platform's commands, presses and thread messages. */
+final class BotInbound implements Inbound {
+
+  private final Commands commands;
+  private final RoundService rounds;
+  private final HomePage home;
+  private final Admins admins;
+  private final Supplier<BankLibrary> banks;
+
+  BotInbound(Commands commands, RoundService rounds, HomePage home, Admins admins, Supplier<BankLibrary> banks) {
+    this.commands = commands;
+    this.rounds = rounds;
+    this.home = home;
+    this.admins = admins;
+    this.banks = banks;
+  }
+
+  @Override
+  public Reply command(Caller caller, String line) {
+    return commands.dispatch(context(caller), line);
+  }
+
+  @Override
+  public Reply command(Caller caller, List<String> path, Map<String, String> options) {
+    return commands.dispatch(context(caller), path, options);
+  }
+
+  /** A button's action is a {@code /dbq} line run for whoever pressed it. */
+  @Override
+  public Reply press(Caller caller, String action) {
+    return commands.dispatch(context(caller), action);
+  }
+
+  @Override
+  public Reply threadMessage(ChannelKey channel, String threadRef, ThreadMessage message) {
+    return ParticipationWords.threadReply(message.userId(), rounds.reply(channel, threadRef, message));
+  }
+
+  @Override
+  public List<String> complete(OptionSpec.Completion what, String typed, int limit) {
+    BankLibrary library = banks.get();
+    Collection<String> values =
+        switch (what) {
+          case NONE -> List.of();
+          case QUESTION_ID ->
+              Stream.concat(
+                      library.questions().stream().map(Question::id),
+                      library.scenarios().stream().map(s -> s.id()))
+                  .toList();
+          case TOPIC -> library.vocabulary(FilterKey.TOPIC).keySet();
+          case COMPANY -> library.vocabulary(FilterKey.COMPANY).keySet();
+        };
+    String wanted = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+    Stream<String> prefixFirst =
+        Stream.concat(
+            values.stream().filter(v -> shortForm(v).startsWith(wanted) || v.toLowerCase(Locale.ROOT).startsWith(wanted)),
+            values.stream().filter(v -> !shortForm(v).startsWith(wanted) && v.toLowerCase(Locale.ROOT).contains(wanted)));
+    return prefixFirst.distinct().limit(limit).toList();
+  }
+
+  /** {@code q5} for {@code database-architecture/q5}: what users type. */
+  private static String shortForm(String value) {
+    return value.substring(value.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public List<CommandSpec> commands() {
+    return commands.handlers().stream().filter(CommandHandler::listed).map(CommandHandler::spec).toList();
+  }
+
+  @Override
+  public Reply home(String platform, String workspace, String userId) {
+    return home.of(platform, workspace, userId);
+  }
+
+  private CommandContext context(Caller caller) {
+    return new CommandContext(caller.channel(), caller.userId(), admins.isAdmin(caller));
+  }
+}

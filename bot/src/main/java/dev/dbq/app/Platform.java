@@ -1,0 +1,32 @@
+package dev.dbq.app;
+
+import dev.dbq.chat.ChannelGateway;
+
+/**
+ * A chat platform at the edge (console, Slack, Discord): it turns platform events into calls of
+ * {@link Bot#inbound()} and the core's messages into platform messages through its
+ * {@link #gateway()}. {@link BotRuntime} builds the bot once and drives every platform's life.
+ */
+public interface Platform extends AutoCloseable {
+
+  /** The {@code ChannelKey.platform()} of its channels: {@code console}, {@code slack}, {@code discord}. */
+  String name();
+
+  /** Where the core sends this platform's round posts; usable once {@link #start} returned. */
+  ChannelGateway gateway();
+
+  /**
+   * Connects to the platform and starts delivering its events to {@code bot}. Returns once
+   * connected; throws {@link PlatformException} with a one-line reason when it cannot.
+   *
+   * @param http the process's HTTP server, for platforms that receive requests (Slack over HTTP)
+   */
+  void start(Bot bot, HttpRoutes http);
+
+  /** Whether it is connected and delivering events now (for {@code /readyz}). */
+  boolean ready();
+
+  /** Disconnects; idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,35 @@
+package dev.dbq.chat;
+
+import java.util.Map;
+
+/**
+ * Sends each message to the gateway of its channel's platform, so that every platform runs in
+ * one process on one database and a round never leaves the platform of its channel.
+ */
+public final class GatewayRouter implements ChannelGateway {
+
+  private final Map<String, ChannelGateway> byPlatform;
+
+  /** @param byPlatform each platform's gateway, keyed by {@link ChannelKey#platform()} */
+  public GatewayRouter(Map<String, ChannelGateway> byPlatform) {
+    this.byPlatform = Map.copyOf(byPlatform);
+  }
+
+  @Override
+  public PostedMessage post(ChannelKey channel, Reply message) {
+    return gateway(channel).post(channel, message);
+  }
+
+  @Override
+  public void postInThread(ChannelKey channel, String threadRef, Reply message) {
+    gateway(channel).postInThread(channel, threadRef, message);
+  }
+
+  private ChannelGateway gateway(ChannelKey channel) {
+    ChannelGateway gateway = byPlatform.get(channel.platform());
+    if (gateway == null) {
+      throw new IllegalStateException(channel + ": the " + channel.platform() + " platform is not running in this process");
+    }
+    return gateway;
+  }
+}

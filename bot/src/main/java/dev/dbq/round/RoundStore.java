@@ -1,0 +1,96 @@
+package dev.dbq.round;
+
+import dev.dbq.chat.ChannelKey;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The storage the question of the day needs, as the round logic sees it. {@code dev.dbq.store}
+ * implements it on SQLite and PostgreSQL; the database's unique keys make every "first"
+ * ({@link Rounds#claim}, {@link Participations#record}, {@link ProcessedEvents#firstSeen}) true
+ * for exactly one caller, across restarts and instances.
+ */
+public interface RoundStore {
+
+  Channels channels();
+
+  Rounds rounds();
+
+  Participations participations();
+
+  QuestionHistory history();
+
+  ProcessedEvents events();
+
+  /** Runs calls of these repositories as one transaction: all of them happen, or none. */
+  <T> T atomically(String action, Supplier<T> work);
+
+  /** Each channel's schedule and filters. */
+  interface Channels {
+    void save(ChannelSettings settings);
+
+    Optional<ChannelSettings> find(ChannelKey channel);
+
+    /** Every channel whose schedule is on. */
+    List<ChannelSettings> enabled();
+  }
+
+  /** Rounds, one per channel and date. */
+  interface Rounds {
+    /** Claims the channel's round of a date; empty when another claim won. */
+    Optional<Round> claim(ChannelKey channel, LocalDate date, String questionId, Instant postedAt);
+
+    void markPosted(long id, String messageRef, String threadRef);
+
+    /** Claims follow-up number {@code sentBefore}; false when another instance sent it. */
+    boolean recordFollowUp(long id, int sentBefore, Instant at);
+
+    /** Claims the reveal; false when it already happened. */
+    boolean markRevealed(long id, Instant at);
+
+    void touchReply(long id, Instant at);
+
+    Optional<Round> find(long id);
+
+    /** The channel's newest round. */
+    Optional<Round> latest(ChannelKey channel);
+
+    Optional<Round> forDate(ChannelKey channel, LocalDate date);
+
+    Optional<Round> byThread(ChannelKey channel, String threadRef);
+
+    /** The channel's rounds, oldest first. */
+    List<Round> all(ChannelKey channel);
+  }
+
+  /** Who took part in which round; once per user and round. */
+  interface Participations {
+    /** Records it; false when the user was already counted in that round. */
+    boolean record(Participation participation);
+
+    List<Participation> forChannel(ChannelKey channel);
+
+    int count(long roundId);
+  }
+
+  /** Which questions a channel was asked in each cycle through its banks. */
+  interface QuestionHistory {
+    int currentCycle(ChannelKey channel);
+
+    Set<String> askedIn(ChannelKey channel, int cycle);
+
+    boolean recordAsked(ChannelKey channel, int cycle, String questionId, Instant at);
+  }
+
+  /** Platform deliveries already handled. */
+  interface ProcessedEvents {
+    /** Notes the event; false when it was seen before (a redelivery). */
+    boolean firstSeen(String platform, String eventId, Instant at);
+
+    int purgeBefore(Instant cutoff);
+  }
+}
