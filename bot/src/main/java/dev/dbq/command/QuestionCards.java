@@ -59,7 +59,7 @@ public final class QuestionCards {
       return withQuickAnswer(q);
     }
     List<Block> blocks = new ArrayList<>();
-    blocks.add(new Text("*" + part.label() + "*"));
+    blocks.add(new Text("**" + part.label() + "**"));
     switch (part) {
       case DETAILED -> {
         blocks.add(new Text(orNone(q.detailedAnswer(), "This question has no detailed answer yet.")));
@@ -110,10 +110,10 @@ public final class QuestionCards {
   public static Reply scenario(Scenario s, int count) {
     List<Block> blocks = new ArrayList<>();
     for (Map.Entry<String, String> section : s.sections().entrySet()) {
-      blocks.add(new Text("*" + section.getKey() + "*\n" + section.getValue()));
+      blocks.add(new Text("**" + section.getKey() + "**\n" + section.getValue()));
     }
     if (!s.interviewQuestions().isEmpty()) {
-      blocks.add(new Text("*Interview questions from this scenario*\n" + numbered(s.interviewQuestions(), "")));
+      blocks.add(new Text("**Interview questions from this scenario**\n" + numbered(s.interviewQuestions(), "")));
     }
     String title = "Scenario " + s.number() + " of " + count + " · " + s.title();
     return new Reply(title, blocks, List.of(), Reply.Visibility.CALLER);

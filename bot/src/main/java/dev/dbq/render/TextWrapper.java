@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jline.utils.WCWidth;
 
 /**
  * Greedy word wrapping by terminal columns: wide characters (CJK, most emoji) count two,
@@ -94,6 +93,6 @@ final class TextWrapper {
   }
 
   private static int columns(int codePoint) {
-    return Math.max(0, WCWidth.wcwidth(codePoint));
+    return DisplayWidth.columns(codePoint);
   }
 }

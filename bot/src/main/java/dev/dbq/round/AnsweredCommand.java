@@ -47,7 +47,7 @@ public final class AnsweredCommand implements CommandHandler {
       roundId = -1;
     }
     if (roundId < 0) {
-      throw new CommandException("Press *I answered* under a question of the day to be counted.");
+      throw new CommandException("Press **I answered** under a question of the day to be counted.");
     }
     return ParticipationWords.answered(rounds.answered(context.channel(), roundId, context.userId()));
   }

@@ -23,7 +23,7 @@ final class RoundMessages {
         "Question of the day · " + DAY.format(round.date()) + " · " + QuestionCards.heading(q),
         List.of(
             new Text(QuestionCards.facts(q)),
-            new Text("Answer in the thread (or press *I answered*); the quick answer is revealed there later today.")),
+            new Text("Answer in the thread (or press **I answered**); the quick answer is revealed there later today.")),
         List.of(
             new Button(AnswerPart.QUICK.label(), "/dbq answer " + q.id() + " quick"),
             new Button(AnswerPart.DETAILED.label(), "/dbq answer " + q.id() + " detailed"),
@@ -34,7 +34,7 @@ final class RoundMessages {
   static Reply followUp(Question q, int index) {
     return new Reply(
         "",
-        List.of(new Text("*Follow-up " + (index + 1) + "/" + q.followUps().size() + ":* " + q.followUps().get(index))),
+        List.of(new Text("**Follow-up " + (index + 1) + "/" + q.followUps().size() + ":** " + q.followUps().get(index))),
         List.of(),
         Reply.Visibility.CHANNEL);
   }
@@ -42,7 +42,7 @@ final class RoundMessages {
   static Reply reveal(Question q) {
     return new Reply(
         "",
-        List.of(new Text("*Quick answer*\n" + q.quickAnswer())),
+        List.of(new Text("**Quick answer**\n" + q.quickAnswer())),
         List.of(QuestionCards.partButton(q, AnswerPart.DETAILED)),
         Reply.Visibility.CHANNEL);
   }

@@ -1,7 +1,7 @@
 package dev.dbq.testsupport;
 
 import dev.dbq.app.Bot;
-import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.Caller;
 import dev.dbq.chat.Reply;
 import dev.dbq.config.ConfigLoader;
 import dev.dbq.config.DbqConfig;
@@ -51,13 +51,13 @@ public final class TestBot {
     return gateway;
   }
 
-  /** Runs a {@code /dbq} line in #general as a user who is not an admin. */
+  /** Runs a {@code /dbq} line in #general, through the one inbound entry, as a user who is not an admin. */
   public Reply command(String user, String line) {
-    return bot.commands().dispatch(new CommandContext(GENERAL, user, false), line);
+    return bot.inbound().command(new Caller(GENERAL, user, false), line);
   }
 
-  /** Runs a {@code /dbq} line in #general as an admin. */
+  /** Runs a {@code /dbq} line in #general as a user the platform calls an admin. */
   public Reply adminCommand(String user, String line) {
-    return bot.commands().dispatch(new CommandContext(GENERAL, user, true), line);
+    return bot.inbound().command(new Caller(GENERAL, user, true), line);
   }
 }

@@ -47,9 +47,9 @@ public final class HelpCommand implements CommandHandler {
             .map(h -> "- `" + h.usage() + "` — " + h.summary())
             .collect(Collectors.joining("\n"));
     String filters =
-        "*Filters*: `topic:WORDS` `difficulty:senior|staff` `company:NAME` `tag:TAG` `bank:ID`;"
+        "**Filters**: `topic:WORDS` `difficulty:senior|staff` `company:NAME` `tag:TAG` `bank:ID`;"
             + " quote values with spaces: `topic:\"CAP theorem\"`.\n"
-            + "*Examples*: `/dbq random difficulty:staff` · `/dbq show q5` · `/dbq answer q5 detailed` · `/dbq search sharding`";
+            + "**Examples**: `/dbq random difficulty:staff` · `/dbq show q5` · `/dbq answer q5 detailed` · `/dbq search sharding`";
     return new Reply(
         "dbq — interview practice",
         List.of(new Reply.Text(intro), new Reply.Text(commands), new Reply.Text(filters)),

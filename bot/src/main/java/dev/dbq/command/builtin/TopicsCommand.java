@@ -43,17 +43,17 @@ public final class TopicsCommand implements CommandHandler {
       throw new CommandException("`/dbq topics` takes no arguments. To pick from a topic: `/dbq random topic:WORDS`.");
     }
     List<Reply.Block> blocks = new ArrayList<>();
-    blocks.add(new Reply.Text("*Topics* (`topic:`)\n" + lines(library.topics())));
-    blocks.add(new Reply.Text("*Difficulties* (`difficulty:`): " + inline(library.vocabulary(FilterKey.DIFFICULTY))));
-    blocks.add(new Reply.Text("*Companies* (`company:`): " + library.companiesByCount().stream()
+    blocks.add(new Reply.Text("**Topics** (`topic:`)\n" + lines(library.topics())));
+    blocks.add(new Reply.Text("**Difficulties** (`difficulty:`): " + inline(library.vocabulary(FilterKey.DIFFICULTY))));
+    blocks.add(new Reply.Text("**Companies** (`company:`): " + library.companiesByCount().stream()
         .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))));
-    blocks.add(new Reply.Text("*Banks* (`bank:`): " + library.banks().stream()
+    blocks.add(new Reply.Text("**Banks** (`bank:`): " + library.banks().stream()
         .map(b -> b.id() + " (" + b.questions().size() + " questions, " + b.scenarios().size() + " scenarios)")
         .collect(Collectors.joining(", "))));
     library.banks().forEach(bank -> {
       String tldr = bank.summary().get("TL;DR");
       if (tldr != null) {
-        blocks.add(new Reply.Text("*TL;DR* (" + bank.title() + ")\n" + tldr));
+        blocks.add(new Reply.Text("**TL;DR** (" + bank.title() + ")\n" + tldr));
       }
     });
     List<Reply.Button> buttons = List.of(new Reply.Button("Random question", "/dbq random"));
