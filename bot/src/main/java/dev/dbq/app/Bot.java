@@ -15,6 +15,7 @@ import dev.dbq.store.Store;
 import dev.dbq.streak.ChannelHistories;
 import dev.dbq.streak.HomePage;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
@@ -28,6 +29,7 @@ import java.util.random.RandomGenerator;
 public final class Bot implements AutoCloseable {
 
   private final Database database;
+  private final BotMetrics metrics = new BotMetrics();
   private final AtomicReference<BankLibrary> banks;
   private final RoundService rounds;
   private final Commands commands;
@@ -40,12 +42,21 @@ public final class Bot implements AutoCloseable {
     this.database = database;
     this.banks = new AtomicReference<>(library);
     Store store = Store.on(database);
-    this.rounds = new RoundService(banks::get, store, gateway, clock, random, policy(config.rounds()));
+    this.rounds =
+        new RoundService(
+            banks::get,
+            store,
+            new MeteredGateway(gateway, metrics),
+            clock,
+            random,
+            policy(config.rounds()),
+            (channel, outcome) -> metrics.participation(channel.platform(), outcome.name().toLowerCase(Locale.ROOT)));
     ChannelHistories histories = new ChannelHistories(store);
     int quorum = config.streaks().teamQuorum();
     this.commands = Features.commands(banks::get, random, rounds, histories, quorum, this::scheduleChanged);
     this.inbound =
-        new BotInbound(commands, rounds, new HomePage(rounds, histories, quorum), new Admins(config.admins()), banks::get);
+        new BotInbound(
+            commands, rounds, new HomePage(rounds, histories, quorum), new Admins(config.admins()), banks::get, metrics);
   }
 
   /** Opens the configured database (migrating it) and assembles the bot on it. */
@@ -101,6 +112,10 @@ public final class Bot implements AutoCloseable {
     banks.set(Objects.requireNonNull(library, "library"));
   }
 
+  public BotMetrics metrics() {
+    return metrics;
+  }
+
   public BankLibrary banks() {
     return banks.get();
   }
@@ -111,5 +126,6 @@ public final class Bot implements AutoCloseable {
       scheduler.close();
     }
     database.close();
+    metrics.close();
   }
 }

@@ -12,10 +12,12 @@ import dev.dbq.chat.OptionSpec;
 import dev.dbq.chat.Reply;
 import dev.dbq.chat.ThreadMessage;
 import dev.dbq.command.CommandHandler;
+import dev.dbq.command.CommandLine;
 import dev.dbq.command.Commands;
 import dev.dbq.round.ParticipationWords;
 import dev.dbq.round.RoundService;
 import dev.dbq.streak.HomePage;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +33,16 @@ final class BotInbound implements Inbound {
   private final HomePage home;
   private final Admins admins;
   private final Supplier<BankLibrary> banks;
+  private final BotMetrics metrics;
 
-  BotInbound(Commands commands, RoundService rounds, HomePage home, Admins admins, Supplier<BankLibrary> banks) {
+  BotInbound(
+      Commands commands,
+      RoundService rounds,
+      HomePage home,
+      Admins admins,
+      Supplier<BankLibrary> banks,
+      BotMetrics metrics) {
+    this.metrics = metrics;
     this.commands = commands;
     this.rounds = rounds;
     this.home = home;
@@ -42,23 +52,24 @@ final class BotInbound implements Inbound {
 
   @Override
   public Reply command(Caller caller, String line) {
-    return commands.dispatch(context(caller), line);
+    return timed(caller.channel(), commands.nameOf(CommandLine.words(line)), () -> commands.dispatch(context(caller), line));
   }
 
   @Override
   public Reply command(Caller caller, List<String> path, Map<String, String> options) {
-    return commands.dispatch(context(caller), path, options);
+    return timed(caller.channel(), commands.nameOf(path), () -> commands.dispatch(context(caller), path, options));
   }
 
   /** A button's action is a {@code /dbq} line run for whoever pressed it. */
   @Override
   public Reply press(Caller caller, String action) {
-    return commands.dispatch(context(caller), action);
+    return timed(caller.channel(), "press:" + commands.nameOf(CommandLine.words(action)), () -> commands.dispatch(context(caller), action));
   }
 
   @Override
   public Reply threadMessage(ChannelKey channel, String threadRef, ThreadMessage message) {
-    return ParticipationWords.threadReply(message.userId(), rounds.reply(channel, threadRef, message));
+    return timed(
+        channel, "thread_message", () -> ParticipationWords.threadReply(message.userId(), rounds.reply(channel, threadRef, message)));
   }
 
   @Override
@@ -96,6 +107,15 @@ final class BotInbound implements Inbound {
   @Override
   public Reply home(String platform, String workspace, String userId) {
     return home.of(platform, workspace, userId);
+  }
+
+  private Reply timed(ChannelKey channel, String command, Supplier<Reply> work) {
+    long start = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      metrics.served(channel.platform(), command, Duration.ofNanos(System.nanoTime() - start));
+    }
   }
 
   private CommandContext context(Caller caller) {

@@ -72,6 +72,18 @@ public final class Commands {
     return run(context, words);
   }
 
+  /**
+   * The subcommand the words name, for metrics and logs: a known name, {@code help} for none,
+   * {@code unknown} otherwise, so that user text never becomes a label.
+   */
+  public String nameOf(List<String> words) {
+    if (words.isEmpty()) {
+      return "help";
+    }
+    String name = words.get(0).toLowerCase(Locale.ROOT);
+    return handlers.containsKey(name) ? name : "unknown";
+  }
+
   private Reply run(CommandContext context, List<String> words) {
     String name = words.isEmpty() ? "help" : words.get(0).toLowerCase(Locale.ROOT);
     CommandHandler handler = handlers.get(name);

@@ -36,8 +36,22 @@ public final class RoundService {
   private final RoundThreads threads;
   private final RoundPosting posting;
 
+  private final ParticipationListener participations;
+
   public RoundService(
       Supplier<BankLibrary> banks, RoundStore store, ChannelGateway gateway, Clock clock, RandomGenerator random, RoundPolicy policy) {
+    this(banks, store, gateway, clock, random, policy, ParticipationListener.NONE);
+  }
+
+  public RoundService(
+      Supplier<BankLibrary> banks,
+      RoundStore store,
+      ChannelGateway gateway,
+      Clock clock,
+      RandomGenerator random,
+      RoundPolicy policy,
+      ParticipationListener participations) {
+    this.participations = participations;
     this.banks = banks;
     this.store = store;
     this.clock = clock;
@@ -137,11 +151,16 @@ public final class RoundService {
   }
 
   public ParticipationOutcome reply(ChannelKey channel, String threadRef, ThreadMessage reply) {
-    return threads.reply(channel, threadRef, reply, clock.instant());
+    return told(channel, threads.reply(channel, threadRef, reply, clock.instant()));
   }
 
   public ParticipationOutcome answered(ChannelKey channel, long roundId, String userId) {
-    return threads.answered(channel, roundId, userId, clock.instant());
+    return told(channel, threads.answered(channel, roundId, userId, clock.instant()));
+  }
+
+  private ParticipationOutcome told(ChannelKey channel, ParticipationOutcome outcome) {
+    participations.participation(channel, outcome);
+    return outcome;
   }
 
   /** The channel's newest round, which is open until the next one is posted. */

@@ -1,0 +1,104 @@
+package dev.dbq.app;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/**
+ * What an operator watches, in Prometheus format ({@code /metrics}): commands served by name and
+ * platform with their latency, rounds posted, participations, platform API errors and retries,
+ * the database pool and the JVM. Tag values are bounded (subcommand names, platform names,
+ * outcomes), never user text.
+ */
+public final class BotMetrics implements AutoCloseable {
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+
+  public BotMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  /** For binders of other parts (the database pool). */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** A command, press or thread message handled, with how long the core took. */
+  public void served(String platform, String command, Duration took) {
+    Timer.builder("dbq.commands")
+        .description("Commands, button presses and thread messages the core answered")
+        .tag("platform", platform)
+        .tag("command", command)
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(took);
+  }
+
+  public void roundPosted(String platform) {
+    counter("dbq.rounds.posted", "Questions of the day posted", "platform", platform).increment();
+  }
+
+  public void roundPostFailed(String platform) {
+    counter("dbq.rounds.post.failures", "Question-of-the-day posts a platform refused", "platform", platform).increment();
+  }
+
+  /** A thread reply or "I answered" press, by what became of it ({@code counted}, {@code already_counted}…). */
+  public void participation(String platform, String outcome) {
+    Counter.builder("dbq.participations")
+        .description("Thread replies and I-answered presses, by outcome")
+        .tag("platform", platform)
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  /** A platform API call that failed ({@code status} such as {@code 429}, {@code 500}, {@code io}). */
+  public void platformApiError(String platform, String status) {
+    Counter.builder("dbq.platform.api.errors")
+        .description("Platform API calls that failed")
+        .tag("platform", platform)
+        .tag("status", status)
+        .register(registry)
+        .increment();
+  }
+
+  /** A platform API call tried again ({@code reason} such as {@code rate_limited}, {@code server_error}). */
+  public void platformApiRetry(String platform, String reason) {
+    Counter.builder("dbq.platform.api.retries")
+        .description("Platform API calls retried")
+        .tag("platform", platform)
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  /** Everything, in the Prometheus text format. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  private Counter counter(String name, String description, String tag, String value) {
+    return Counter.builder(name).description(description).tag(tag, value).register(registry);
+  }
+
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.dbq.app;
+
+import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.Reply;
+
+/** Counts the rounds each platform posts, and the posts it refuses, around the real gateway. */
+final class MeteredGateway implements ChannelGateway {
+
+  private final ChannelGateway gateway;
+  private final BotMetrics metrics;
+
+  MeteredGateway(ChannelGateway gateway, BotMetrics metrics) {
+    this.gateway = gateway;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public PostedMessage post(ChannelKey channel, Reply message) {
+    try {
+      PostedMessage posted = gateway.post(channel, message);
+      metrics.roundPosted(channel.platform());
+      return posted;
+    } catch (RuntimeException e) {
+      metrics.roundPostFailed(channel.platform());
+      throw e;
+    }
+  }
+
+  @Override
+  public void postInThread(ChannelKey channel, String threadRef, Reply message) {
+    gateway.postInThread(channel, threadRef, message);
+  }
+}
