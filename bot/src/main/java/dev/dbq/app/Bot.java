@@ -1,6 +1,7 @@
 package dev.dbq.app;
 
 import dev.dbq.bank.BankLibrary;
+import dev.dbq.bank.LoadResult;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.Inbound;
@@ -17,6 +18,8 @@ import dev.dbq.streak.HomePage;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
@@ -35,6 +38,7 @@ public final class Bot implements AutoCloseable {
   private final Commands commands;
   private final Inbound inbound;
   private RoundScheduler scheduler;
+  private volatile BankReload reload;
 
   /** Assembles the bot on an open database, which it then owns and closes. */
   public Bot(
@@ -53,7 +57,8 @@ public final class Bot implements AutoCloseable {
             (channel, outcome) -> metrics.participation(channel.platform(), outcome.name().toLowerCase(Locale.ROOT)));
     ChannelHistories histories = new ChannelHistories(store);
     int quorum = config.streaks().teamQuorum();
-    this.commands = Features.commands(banks::get, random, rounds, histories, quorum, this::scheduleChanged);
+    this.commands =
+        Features.commands(banks::get, random, rounds, histories, quorum, this::scheduleChanged, this::reloadBanks);
     this.inbound =
         new BotInbound(
             commands, rounds, new HomePage(rounds, histories, quorum), new Admins(config.admins()), banks::get, metrics);
@@ -110,6 +115,24 @@ public final class Bot implements AutoCloseable {
   /** The banks every command and round uses from now on (a reload swaps them here, once). */
   public void replaceBanks(BankLibrary library) {
     banks.set(Objects.requireNonNull(library, "library"));
+  }
+
+  /** Where {@code /dbq reload} and the content watcher load the banks from. */
+  public BankReload reloadFrom(Supplier<LoadResult> source) {
+    reload = new BankReload(source, this::replaceBanks);
+    return reload;
+  }
+
+  /** The reload of the banks, if {@link #reloadFrom} set a source. */
+  public Optional<BankReload> reload() {
+    return Optional.ofNullable(reload);
+  }
+
+  private String reloadBanks() {
+    BankReload current = reload;
+    return current == null
+        ? "This bot was started without a bank folder to reload from."
+        : current.reload().summary();
   }
 
   public BotMetrics metrics() {

@@ -6,6 +6,7 @@ import dev.dbq.command.Commands;
 import dev.dbq.command.builtin.AnswerCommand;
 import dev.dbq.command.builtin.HelpCommand;
 import dev.dbq.command.builtin.RandomCommand;
+import dev.dbq.command.builtin.ReloadCommand;
 import dev.dbq.command.builtin.ScenarioCommand;
 import dev.dbq.command.builtin.SearchCommand;
 import dev.dbq.command.builtin.ShowCommand;
@@ -30,6 +31,7 @@ public final class Features {
 
   /**
    * @param scheduleChanged told when an admin changed a channel's schedule
+   * @param reloadBanks reloads the banks, saying in one line what happened
    */
   public static Commands commands(
       Supplier<BankLibrary> banks,
@@ -37,7 +39,8 @@ public final class Features {
       RoundService rounds,
       ChannelHistories histories,
       int teamQuorum,
-      Consumer<ChannelKey> scheduleChanged) {
+      Consumer<ChannelKey> scheduleChanged,
+      Supplier<String> reloadBanks) {
     List<CommandHandler> handlers = new ArrayList<>();
     handlers.add(new HelpCommand(banks, () -> List.copyOf(handlers)));
     handlers.add(new RandomCommand(banks, random));
@@ -49,6 +52,7 @@ public final class Features {
     handlers.add(new StreakCommand(histories, teamQuorum));
     handlers.add(new LeaderboardCommand(histories));
     handlers.add(new ScheduleCommand(rounds, scheduleChanged));
+    handlers.add(new ReloadCommand(reloadBanks));
     handlers.add(new AnsweredCommand(rounds));
     return new Commands(handlers);
   }

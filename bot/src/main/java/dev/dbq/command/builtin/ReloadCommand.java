@@ -1,0 +1,50 @@
+package dev.dbq.command.builtin;
+
+import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.Reply;
+import dev.dbq.command.CommandException;
+import dev.dbq.command.CommandHandler;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** {@code /dbq reload}: loads the banks again now (admins); a broken edit keeps the last good banks. */
+public final class ReloadCommand implements CommandHandler {
+
+  private final Supplier<String> reload;
+
+  /** @param reload reloads the banks and says what happened in one line */
+  public ReloadCommand(Supplier<String> reload) {
+    this.reload = reload;
+  }
+
+  @Override
+  public String name() {
+    return "reload";
+  }
+
+  @Override
+  public String arguments() {
+    return "";
+  }
+
+  @Override
+  public String summary() {
+    return "load the question banks again (admins)";
+  }
+
+  @Override
+  public boolean adminOnly() {
+    return true;
+  }
+
+  @Override
+  public Reply handle(CommandContext context, List<String> args) {
+    if (!context.admin()) {
+      throw new CommandException("Only admins can reload the banks: ask a workspace admin, or have your id added to `admins:` in the config.");
+    }
+    if (!args.isEmpty()) {
+      throw new CommandException("Usage: `" + usage() + "` (it takes no arguments).");
+    }
+    return Reply.text(reload.get());
+  }
+}
