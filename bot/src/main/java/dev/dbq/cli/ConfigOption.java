@@ -2,6 +2,7 @@ package dev.dbq.cli;
 
 import dev.dbq.config.ConfigLoader;
 import dev.dbq.config.DbqConfig;
+import dev.dbq.logging.Logging;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -14,7 +15,10 @@ final class ConfigOption {
       description = "Configuration file (default: $DBQ_CONFIG, else config/dbq.yml, else built-in defaults).")
   Path file;
 
+  /** Loads the configuration and applies its {@code logging:} settings. */
   DbqConfig load() {
-    return new ConfigLoader(System.getenv()).load(file);
+    DbqConfig config = new ConfigLoader(System.getenv()).load(file);
+    Logging.apply(config.logging());
+    return config;
   }
 }

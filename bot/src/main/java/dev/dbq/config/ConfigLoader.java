@@ -98,6 +98,7 @@ public final class ConfigLoader {
     var http = top.section("http");
     var rounds = top.section("rounds");
     var streaks = top.section("streaks");
+    var logging = top.section("logging");
     DbqConfig config =
         new DbqConfig(
             new DbqConfig.Content(content.stringList("paths", List.of("content"))),
@@ -114,8 +115,11 @@ public final class ConfigLoader {
                 rounds.value("reveal_at", "17:00", TimesOfDay::parse),
                 rounds.value("followup_interval", "1h", ConfigLoader::duration),
                 rounds.string("filters", "")),
-            new DbqConfig.Streaks(streaks.value("team_quorum", "1", ConfigLoader::positive)));
-    for (ConfigSection section : List.of(content, console, database, http, rounds, streaks)) {
+            new DbqConfig.Streaks(streaks.value("team_quorum", "1", ConfigLoader::positive)),
+            new DbqConfig.Logging(
+                logging.value("level", "${DBQ_LOG_LEVEL:-info}", ConfigLoader::logLevel),
+                logging.value("format", "${DBQ_LOG_FORMAT:-text}", ConfigLoader::logFormat).equals("json")));
+    for (ConfigSection section : List.of(content, console, database, http, rounds, streaks, logging)) {
       section.rejectUnknownKeys();
     }
     return config;
@@ -165,6 +169,22 @@ public final class ConfigLoader {
       throw new IllegalArgumentException("expected a port from 1 to 65535, got " + port);
     }
     return port;
+  }
+
+  static String logLevel(String text) {
+    String level = text.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!List.of("trace", "debug", "info", "warn", "error").contains(level)) {
+      throw new IllegalArgumentException("expected trace, debug, info, warn or error, got '" + text + "'");
+    }
+    return level;
+  }
+
+  static String logFormat(String text) {
+    String format = text.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new IllegalArgumentException("expected text or json, got '" + text + "'");
+    }
+    return format;
   }
 
   static String jdbcUrl(String text) {

@@ -18,7 +18,8 @@ public record DbqConfig(
     Database database,
     Http http,
     Rounds rounds,
-    Streaks streaks) {
+    Streaks streaks,
+    Logging logging) {
 
   public DbqConfig {
     admins = List.copyOf(admins);
@@ -60,4 +61,12 @@ public record DbqConfig(
 
   /** @param teamQuorum participants a round needs to count for the team streak */
   public record Streaks(int teamQuorum) {}
+
+  /**
+   * How the bot logs (to standard error).
+   *
+   * @param level {@code trace}, {@code debug}, {@code info}, {@code warn} or {@code error}
+   * @param json one JSON object per line instead of text
+   */
+  public record Logging(String level, boolean json) {}
 }
