@@ -44,6 +44,7 @@ public final class Bot implements AutoCloseable {
   public Bot(
       Database database, DbqConfig config, BankLibrary library, ChannelGateway gateway, Clock clock, RandomGenerator random) {
     this.database = database;
+    database.publishPoolMetrics(metrics.registry());
     this.banks = new AtomicReference<>(library);
     Store store = Store.on(database);
     this.rounds =

@@ -1,6 +1,8 @@
 package dev.dbq.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -74,6 +76,11 @@ public final class Database implements AutoCloseable {
       throw new StoreException(
           "Cannot migrate database " + safeUrl + ": " + JdbcUrls.redact(e.getMessage()), e);
     }
+  }
+
+  /** Publishes the connection pool's figures (active, idle, pending, timings) to {@code registry}. */
+  public void publishPoolMetrics(MeterRegistry registry) {
+    pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
   }
 
   public Dialect dialect() {

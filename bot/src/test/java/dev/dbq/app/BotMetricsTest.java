@@ -47,6 +47,7 @@ class BotMetricsTest {
     assertTrue(scraped.contains("dbq_rounds_posted_total{platform=\"test\"} 1"), scraped);
     assertTrue(scraped.contains("dbq_participations_total{outcome=\"counted\",platform=\"test\"} 1"), scraped);
     assertTrue(scraped.contains("jvm_memory_used_bytes"), "JVM metrics");
+    assertTrue(scraped.contains("hikaricp_connections_active"), "database pool metrics");
   }
 
   @Test
