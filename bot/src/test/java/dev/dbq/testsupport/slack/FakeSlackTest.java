@@ -1,0 +1,114 @@
+package dev.dbq.testsupport.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.Blocks;
+import com.slack.api.model.block.composition.BlockCompositions;
+import com.slack.api.webhook.WebhookResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The fake speaks Slack's protocol: the real Slack SDK, pointed at it, works as against Slack. */
+class FakeSlackTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  private final FakeSlack fake = FakeSlack.start();
+  private final Slack slack = Slack.getInstance(configFor(fake));
+
+  @AfterEach
+  void stop() throws Exception {
+    slack.close();
+    fake.close();
+  }
+
+  private static SlackConfig configFor(FakeSlack fake) {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(fake.apiUrl());
+    return config;
+  }
+
+  private MethodsClient bot() {
+    return slack.methods(FakeSlack.BOT_TOKEN);
+  }
+
+  @Test
+  void postMessageReturnsAFreshTsAndTheFakeRecordsTheBlocks() throws Exception {
+    ChatPostMessageResponse first = bot().chatPostMessage(r -> r.channel("C1").text("Question")
+        .blocks(List.of(Blocks.section(s -> s.text(BlockCompositions.markdownText("*Q1*"))))));
+    ChatPostMessageResponse second = bot().chatPostMessage(r -> r.channel("C1").text("Reveal")
+        .threadTs(first.getTs()));
+
+    assertTrue(first.isOk(), first.getError());
+    assertEquals("C1", first.getChannel());
+    assertTrue(first.getTs().matches("\\d{10}\\.\\d{6}"), first.getTs());
+    assertNotEquals(first.getTs(), second.getTs());
+    assertEquals(first.getTs(), second.getMessage().getThreadTs());
+    List<SlackCall> posts = fake.awaitCalls("chat.postMessage", 2, TIMEOUT);
+    SlackCall post = posts.get(0);
+    assertEquals("*Q1*", post.json("blocks").get(0).path("text").path("text").asText());
+    assertEquals("mrkdwn", post.json("blocks").get(0).path("text").path("type").asText());
+    assertEquals("xoxb", post.tokenType());
+    assertEquals(first.getTs(), posts.get(1).text("thread_ts"));
+  }
+
+  @Test
+  void aRateLimitSurfacesInTheSdkAsSlackSendsIt() throws Exception {
+    fake.rateLimitNext("chat.postMessage");
+
+    SlackApiException limited = assertThrows(SlackApiException.class,
+        () -> bot().chatPostMessage(r -> r.channel("C1").text("Question")));
+    ChatPostMessageResponse retried = bot().chatPostMessage(r -> r.channel("C1").text("Question"));
+
+    assertEquals(429, limited.getResponse().code());
+    assertEquals("1", limited.getResponse().header("Retry-After"));
+    assertEquals("ratelimited", limited.getError().getError());
+    assertTrue(retried.isOk());
+    List<SlackCall> posts = fake.awaitCalls("chat.postMessage", 2, TIMEOUT);
+    assertFalse(posts.get(0).succeeded());
+    assertTrue(posts.get(1).succeeded());
+  }
+
+  @Test
+  void usersInfoTellsTheConfiguredRoles() throws Exception {
+    fake.setUser("UADMIN", true, false, false);
+
+    assertTrue(bot().usersInfo(r -> r.user("UADMIN")).getUser().isAdmin());
+    assertFalse(bot().usersInfo(r -> r.user("UPLAIN")).getUser().isAdmin());
+    assertFalse(bot().usersInfo(r -> r.user("UPLAIN")).getUser().isOwner());
+  }
+
+  @Test
+  void anAppTokenIsRefusedForBotMethodsAsSlackDoes() throws Exception {
+    ChatPostMessageResponse response = slack.methods(FakeSlack.APP_TOKEN)
+        .chatPostMessage(r -> r.channel("C1").text("x"));
+
+    assertFalse(response.isOk());
+    assertEquals("not_allowed_token_type", response.getError());
+  }
+
+  @Test
+  void postsToAResponseUrlAreRecordedAsJson() throws Exception {
+    String responseUrl = fake.responseUrl();
+
+    WebhookResponse response = slack.send(responseUrl,
+        "{\"response_type\":\"ephemeral\",\"replace_original\":true,\"text\":\"Answer\"}");
+
+    assertEquals(200, response.getCode());
+    SlackCall post = fake.awaitResponses(responseUrl, 1, TIMEOUT).get(0);
+    assertEquals(FakeSlack.RESPONSE_URL, post.method());
+    assertEquals("Answer", post.text("text"));
+    assertTrue(post.json("replace_original").asBoolean());
+  }
+}
