@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -31,6 +33,7 @@ public final class HttpServer implements HttpRoutes, AutoCloseable {
   private final int port;
   private final Server server;
   private final ServletContextHandler context;
+  private final List<String> paths = new ArrayList<>(List.of("/healthz", "/readyz"));
   private volatile Readiness readiness = () -> Optional.of("starting");
 
   /** @param port the port to listen on; 0 picks a free one (tests) */
@@ -55,6 +58,12 @@ public final class HttpServer implements HttpRoutes, AutoCloseable {
       throw new IllegalStateException(path + " must be added before the HTTP server starts");
     }
     context.addServlet(new ServletHolder(servlet), path);
+    paths.add(path);
+  }
+
+  /** The paths it serves. */
+  public synchronized List<String> paths() {
+    return List.copyOf(paths);
   }
 
   /**
