@@ -3,19 +3,30 @@ package dev.dbq.testsupport.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.composition.BlockCompositions;
+import com.slack.api.model.event.MessageEvent;
 import com.slack.api.webhook.WebhookResponse;
 import java.time.Duration;
+import dev.dbq.testsupport.slack.FakeSlack.Ack;
+import dev.dbq.testsupport.slack.FakeSlack.Envelope;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +37,15 @@ class FakeSlackTest {
 
   private final FakeSlack fake = FakeSlack.start();
   private final Slack slack = Slack.getInstance(configFor(fake));
+  private final List<SocketModeApp> socketApps = new ArrayList<>();
+  /** What the Bolt app's handlers saw, as "kind:detail". */
+  private final List<String> seen = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void stop() throws Exception {
+    for (SocketModeApp socketApp : socketApps) {
+      socketApp.close();
+    }
     slack.close();
     fake.close();
   }
@@ -110,5 +127,88 @@ class FakeSlackTest {
     assertEquals(FakeSlack.RESPONSE_URL, post.method());
     assertEquals("Answer", post.text("text"));
     assertTrue(post.json("replace_original").asBoolean());
+  }
+
+  @Test
+  void aSocketModeAppConnectsAndAnswersASlashCommandInItsAck() throws Exception {
+    startSocketModeApp();
+    fake.awaitConnections(1, TIMEOUT);
+
+    Envelope command = fake.sendSlashCommand(slashCommand("help"));
+
+    assertEquals("You asked: help", fake.awaitAck(command.id(), TIMEOUT).text());
+    SlackCall open = fake.calls("apps.connections.open").get(0);
+    assertEquals("xapp", open.tokenType());
+  }
+
+  @Test
+  void afterADisconnectMessageTheAppReconnectsAndAnswersAgain() throws Exception {
+    startSocketModeApp();
+    fake.awaitConnections(1, TIMEOUT);
+    fake.awaitAck(fake.sendSlashCommand(slashCommand("one")).id(), TIMEOUT);
+
+    fake.sendDisconnect("refresh_requested");
+    fake.awaitConnections(2, TIMEOUT);
+    Envelope again = fake.sendSlashCommand(slashCommand("two"));
+
+    assertEquals("You asked: two", fake.awaitAck(again.id(), TIMEOUT).text());
+  }
+
+  @Test
+  void afterADroppedConnectionTheAppReconnectsAndAnswersAgain() throws Exception {
+    SocketModeApp socketApp = startSocketModeApp();
+    // Reconnect on close rather than on the SDK's 5-second session monitor, to keep this fast.
+    socketApp.getClient().setAutoReconnectOnCloseEnabled(true);
+    fake.awaitConnections(1, TIMEOUT);
+
+    fake.dropConnection();
+    fake.awaitConnections(2, TIMEOUT);
+    Envelope again = fake.sendSlashCommand(slashCommand("after the drop"));
+
+    assertEquals("You asked: after the drop", fake.awaitAck(again.id(), TIMEOUT).text());
+  }
+
+  @Test
+  void eventsAndButtonPressesReachTheAppAndAreAcked() throws Exception {
+    startSocketModeApp();
+    fake.awaitConnections(1, TIMEOUT);
+
+    Envelope press = fake.sendInteractive(SlackPayloads.onMessage(SlackPayloads.blockActions(
+        FakeSlack.TEAM_ID, "C1", "U1", "reveal", "q-1", fake.responseUrl()), "1733900000.000100")
+        .toString());
+    Envelope event = fake.sendEvent(SlackPayloads.eventCallback(FakeSlack.TEAM_ID, "Ev1",
+        SlackPayloads.messageEvent("C1", "U1", "1733900001.000200", "1733900000.000100"))
+        .toString());
+
+    Ack pressAck = fake.awaitAck(press.id(), TIMEOUT);
+    Ack eventAck = fake.awaitAck(event.id(), TIMEOUT);
+    assertNull(pressAck.payload());
+    assertNull(eventAck.payload());
+    // The SDK handles envelopes on several threads, so their order is not fixed.
+    assertEquals(Set.of("reveal:q-1", "message:U1"), Set.copyOf(seen));
+  }
+
+  private SocketModeApp startSocketModeApp() throws Exception {
+    App app = new App(AppConfig.builder()
+        .slack(Slack.getInstance(configFor(fake)))
+        .singleTeamBotToken(FakeSlack.BOT_TOKEN)
+        .build());
+    app.command("/dbq", (req, ctx) -> ctx.ack("You asked: " + req.getPayload().getText()));
+    app.blockAction("reveal", (req, ctx) -> {
+      seen.add("reveal:" + req.getPayload().getActions().get(0).getValue());
+      return ctx.ack();
+    });
+    app.event(MessageEvent.class, (req, ctx) -> {
+      seen.add("message:" + req.getEvent().getUser());
+      return ctx.ack();
+    });
+    SocketModeApp socketApp = new SocketModeApp(FakeSlack.APP_TOKEN, app);
+    socketApps.add(socketApp);
+    socketApp.startAsync();
+    return socketApp;
+  }
+
+  private Map<String, String> slashCommand(String text) {
+    return SlackPayloads.slashCommand(FakeSlack.TEAM_ID, "C1", "U1", text, fake.responseUrl());
   }
 }

@@ -33,7 +33,8 @@ final class SocketMode {
   private final AtomicInteger lastConnection = new AtomicInteger();
 
   WebSocketCreator creator() {
-    return (request, response, callback) -> new Connection();
+    return (request, response, callback) ->
+        new SocketModeConnection(this, lastConnection.incrementAndGet());
   }
 
   /** Waits until the client has opened {@code count} connections in all and has one open. */
@@ -107,36 +108,25 @@ final class SocketMode {
     return hello;
   }
 
-  /** One client connection. */
-  private final class Connection extends Session.Listener.AbstractAutoDemanding {
+  void opened(int number, Session session) {
+    openSessions.put(number, session);
+    sendText(session, hello().toString());
+    connectionEvents.add(new ConnectionEvent(number, true));
+  }
 
-    private final int number = lastConnection.incrementAndGet();
-
-    @Override
-    public void onWebSocketOpen(Session session) {
-      super.onWebSocketOpen(session);
-      openSessions.put(number, session);
-      sendText(session, hello().toString());
-      connectionEvents.add(new ConnectionEvent(number, true));
-    }
-
-    @Override
-    public void onWebSocketText(String text) {
-      try {
-        JsonNode message = WebApi.JSON.readTree(text);
-        if (message.hasNonNull("envelope_id")) {
-          JsonNode payload = message.get("payload");
-          acks.add(new Ack(message.get("envelope_id").asText(), payload));
-        }
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("the Socket Mode client sent something other than JSON", e);
+  void received(String text) {
+    try {
+      JsonNode message = WebApi.JSON.readTree(text);
+      if (message.hasNonNull("envelope_id")) {
+        acks.add(new Ack(message.get("envelope_id").asText(), message.get("payload")));
       }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the Socket Mode client sent something other than JSON", e);
     }
+  }
 
-    @Override
-    public void onWebSocketClose(int statusCode, String reason) {
-      openSessions.remove(number);
-      connectionEvents.add(new ConnectionEvent(number, false));
-    }
+  void closed(int number) {
+    openSessions.remove(number);
+    connectionEvents.add(new ConnectionEvent(number, false));
   }
 }
