@@ -11,6 +11,8 @@ import dev.dbq.http.HttpServer;
 import dev.dbq.store.Database;
 import dev.dbq.testsupport.TestBanks;
 import dev.dbq.testsupport.slack.FakeSlack;
+import dev.dbq.testsupport.slack.SignedRequests;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +27,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The bot's clock moves only when told; request signatures use the real time, as Slack's do.
  */
 final class SlackBot implements AutoCloseable {
-
-  static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
   final FakeSlack slack;
   final ConsoleClock clock;
@@ -47,12 +47,12 @@ final class SlackBot implements AutoCloseable {
     http.start(new BotReadiness(runtime));
   }
 
-  /** Slack over HTTP: requests go to {@link #eventsUrl()}, signed with {@link #SIGNING_SECRET}. */
+  /** Slack over HTTP: requests go to {@link #eventsUrl()}, signed with {@link SignedRequests#SIGNING_SECRET}. */
   static SlackBot overHttp(Database database, String configYaml, Instant start) {
     FakeSlack slack = FakeSlack.start();
     return new SlackBot(slack, database, Map.of(
         SlackSettings.BOT_TOKEN, FakeSlack.BOT_TOKEN,
-        SlackSettings.SIGNING_SECRET, SIGNING_SECRET,
+        SlackSettings.SIGNING_SECRET, SignedRequests.SIGNING_SECRET,
         SlackSettings.API_URL, slack.apiUrl()), configYaml, start);
   }
 
@@ -67,6 +67,11 @@ final class SlackBot implements AutoCloseable {
 
   String eventsUrl() {
     return "http://127.0.0.1:" + http.port() + SlackPlatform.EVENTS_PATH;
+  }
+
+  /** Signs and sends requests to {@link #eventsUrl()}, as Slack does. */
+  SignedRequests signed() {
+    return new SignedRequests(URI.create(eventsUrl()), SignedRequests.SIGNING_SECRET);
   }
 
   String url(String path) {
