@@ -18,6 +18,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.composition.BlockCompositions;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
 import java.time.Duration;
 import dev.dbq.testsupport.slack.FakeSlack.Ack;
@@ -107,6 +108,33 @@ class FakeSlackTest {
   }
 
   @Test
+  void ephemeralUpdateAndHomeTabAnswersParseInTheSdk() throws Exception {
+    var ephemeral = bot().chatPostEphemeral(r -> r.channel("C1").user("U1").text("Only you"));
+    var update = bot().chatUpdate(r -> r.channel("C1").ts("1733900000.000100").text("Revealed"));
+    var home = bot().viewsPublish(r -> r.userId("U1").view(View.builder().type("home")
+        .blocks(List.of(Blocks.section(s -> s.text(BlockCompositions.markdownText("*Streak* 3")))))
+        .build()));
+
+    assertTrue(ephemeral.isOk() && update.isOk() && home.isOk());
+    assertTrue(ephemeral.getMessageTs().matches("\\d{10}\\.\\d{6}"));
+    assertEquals("1733900000.000100", update.getTs());
+    assertEquals("home", home.getView().getType());
+    SlackCall published = fake.awaitCalls("views.publish", 1, TIMEOUT).get(0);
+    assertEquals("*Streak* 3",
+        published.json("view").path("blocks").get(0).path("text").path("text").asText());
+  }
+
+  @Test
+  void anInjectedErrorComesBackAsANotOkResponse() throws Exception {
+    fake.failNextWithError("chat.postMessage", "channel_not_found");
+
+    ChatPostMessageResponse response = bot().chatPostMessage(r -> r.channel("C9").text("x"));
+
+    assertFalse(response.isOk());
+    assertEquals("channel_not_found", response.getError());
+  }
+
+  @Test
   void anAppTokenIsRefusedForBotMethodsAsSlackDoes() throws Exception {
     ChatPostMessageResponse response = slack.methods(FakeSlack.APP_TOKEN)
         .chatPostMessage(r -> r.channel("C1").text("x"));
@@ -190,7 +218,7 @@ class FakeSlackTest {
 
   private SocketModeApp startSocketModeApp() throws Exception {
     App app = new App(AppConfig.builder()
-        .slack(Slack.getInstance(configFor(fake)))
+        .slack(slack)
         .singleTeamBotToken(FakeSlack.BOT_TOKEN)
         .build());
     app.command("/dbq", (req, ctx) -> ctx.ack("You asked: " + req.getPayload().getText()));

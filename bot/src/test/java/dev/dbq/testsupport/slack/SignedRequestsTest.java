@@ -29,6 +29,7 @@ class SignedRequestsTest {
 
   private final FakeSlack fake = FakeSlack.start();
   private final List<String> seen = new CopyOnWriteArrayList<>();
+  private Slack slackClient;
   private Server server;
   private SignedRequests slack;
 
@@ -36,8 +37,9 @@ class SignedRequestsTest {
   void startBoltOverHttp() throws Exception {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(fake.apiUrl());
+    slackClient = Slack.getInstance(config);
     App app = new App(AppConfig.builder()
-        .slack(Slack.getInstance(config))
+        .slack(slackClient)
         .singleTeamBotToken(FakeSlack.BOT_TOKEN)
         .signingSecret(SignedRequests.SIGNING_SECRET)
         .build());
@@ -66,6 +68,7 @@ class SignedRequestsTest {
   @AfterEach
   void stop() throws Exception {
     server.stop();
+    slackClient.close();
     fake.close();
   }
 

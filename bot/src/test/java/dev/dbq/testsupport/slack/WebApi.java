@@ -3,6 +3,7 @@ package dev.dbq.testsupport.slack;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -280,7 +281,7 @@ final class WebApi extends Handler.Abstract {
     if (params.hasNonNull("thread_ts")) {
       message.put("thread_ts", params.get("thread_ts").asText());
     }
-    if (params.get("blocks") instanceof com.fasterxml.jackson.databind.node.ArrayNode blocks) {
+    if (params.get("blocks") instanceof ArrayNode blocks) {
       message.set("blocks", blocks);
     }
     return message;
