@@ -32,15 +32,22 @@ final class SlackBot implements AutoCloseable {
   final ConsoleClock clock;
   final HttpServer http;
   final BotRuntime runtime;
-  /** How long each Web API retry waited; nothing really sleeps. */
+  /** How long each Web API retry waited; nothing really sleeps unless {@link #reallyWait} is set. */
   final List<Duration> retryWaits = new CopyOnWriteArrayList<>();
+  /** Set to make retries take their time, as they do live (for a command slower than Slack's 3 s). */
+  volatile boolean reallyWait;
 
   private SlackBot(FakeSlack slack, Database database, Map<String, String> env, String configYaml, Instant start) {
     this.slack = slack;
     DbqConfig config = new ConfigLoader(Map.of()).parse("test.yml", configYaml);
     this.clock = new ConsoleClock(config.rounds().zone(), start);
     SlackSettings settings = SlackSettings.fromEnvironment(env).orElseThrow();
-    Platform platform = new SlackPlatform(settings, Clock.systemUTC(), retryWaits::add);
+    Platform platform = new SlackPlatform(settings, Clock.systemUTC(), wait -> {
+      retryWaits.add(wait);
+      if (reallyWait) {
+        Thread.sleep(wait.toMillis());
+      }
+    });
     Bot bot = new Bot(database, config, TestBanks.library(), BotRuntime.router(List.of(platform)), clock, new SplittableRandom(42));
     this.http = new HttpServer(0);
     this.runtime = BotRuntime.start(bot, List.of(platform), http);

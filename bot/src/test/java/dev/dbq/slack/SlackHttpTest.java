@@ -155,6 +155,25 @@ class SlackHttpTest {
   }
 
   @Test
+  void aCommandSlowerThanSlacksThreeSecondsIsAcknowledgedAndAnsweredThroughItsResponseUrl() {
+    slackBot.reallyWait = true;
+    slack.rateLimitNext("users.info", 1, Duration.ofSeconds(3));
+    String responseUrl = slack.responseUrl();
+    long started = System.nanoTime();
+
+    Answer ack = requests.send(SignedRequests.slashCommand(
+        SlackPayloads.slashCommand(FakeSlack.TEAM_ID, CHANNEL, "U1", "topics", responseUrl)));
+    Duration ackedIn = Duration.ofNanos(System.nanoTime() - started);
+    SlackCall answer = slack.awaitResponses(responseUrl, 1, WAIT).get(0);
+
+    assertEquals(200, ack.status());
+    assertEquals("", ack.body());
+    assertTrue(ackedIn.compareTo(Duration.ofMillis(2_900)) < 0, "acked in " + ackedIn);
+    assertEquals("ephemeral", answer.text("response_type"));
+    assertEquals("12 questions, 3 scenarios", answer.json("blocks").get(0).path("text").path("text").asText());
+  }
+
+  @Test
   void theEventsApiHandshakeIsAnswered() {
     Answer answer = requests.send(SignedRequests.event(SlackPayloads.urlVerification("abc123").toString()));
 
