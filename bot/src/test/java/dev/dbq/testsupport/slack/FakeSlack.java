@@ -187,7 +187,7 @@ public final class FakeSlack implements AutoCloseable {
   /** Pushes a {@code slash_commands} envelope; {@code form} as from {@link SlackPayloads}. */
   public Envelope sendSlashCommand(Map<String, String> form) {
     JsonNode payload = WebApi.JSON.valueToTree(new LinkedHashMap<>(form));
-    return socketMode.send("slash_commands", payload, true, 0, null);
+    return socketMode.send("slash_commands", payload, true, null);
   }
 
   /**
@@ -197,17 +197,22 @@ public final class FakeSlack implements AutoCloseable {
   public Envelope sendInteractive(String payloadJson) {
     JsonNode payload = parse(payloadJson);
     boolean acceptsResponse = !"block_actions".equals(payload.path("type").asText());
-    return socketMode.send("interactive", payload, acceptsResponse, 0, null);
+    return socketMode.send("interactive", payload, acceptsResponse, null);
   }
 
-  /** Pushes an {@code events_api} envelope carrying an {@code event_callback}. */
+  /**
+   * Pushes an {@code events_api} envelope carrying an {@code event_callback}. Like Slack, it says
+   * {@code retry_attempt: 0, retry_reason: ""} on a first delivery, so in Socket Mode Bolt sets
+   * {@code X-Slack-Retry-Num: 0} on every event: tell redeliveries apart by {@code event_id}.
+   */
   public Envelope sendEvent(String eventCallbackJson) {
-    return sendEvent(eventCallbackJson, 0, null);
+    return sendEvent(eventCallbackJson, 0, "");
   }
 
-  /** Pushes Slack's redelivery of an event ({@code retry_attempt} >= 1, e.g. "timeout"). */
+  /** Pushes Slack's redelivery of an event ({@code retryAttempt} >= 1, e.g. "timeout"). */
   public Envelope sendEvent(String eventCallbackJson, int retryAttempt, String retryReason) {
-    return socketMode.send("events_api", parse(eventCallbackJson), false, retryAttempt, retryReason);
+    return socketMode.send("events_api", parse(eventCallbackJson), false,
+        new SocketMode.Retry(retryAttempt, retryReason));
   }
 
   /** Waits for the client's ack of {@code envelopeId}. */

@@ -21,7 +21,6 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
 import java.time.Duration;
-import dev.dbq.testsupport.slack.FakeSlack.Ack;
 import dev.dbq.testsupport.slack.FakeSlack.Envelope;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,23 +196,24 @@ class FakeSlackTest {
   }
 
   @Test
-  void eventsAndButtonPressesReachTheAppAndAreAcked() throws Exception {
+  void eventsRedeliveriesAndButtonPressesReachTheAppAndAreAcked() throws Exception {
     startSocketModeApp();
     fake.awaitConnections(1, TIMEOUT);
+    String event = SlackPayloads.eventCallback(FakeSlack.TEAM_ID, "Ev1",
+        SlackPayloads.messageEvent("C1", "U1", "1733900001.000200", "1733900000.000100")).toString();
 
     Envelope press = fake.sendInteractive(SlackPayloads.onMessage(SlackPayloads.blockActions(
         FakeSlack.TEAM_ID, "C1", "U1", "reveal", "q-1", fake.responseUrl()), "1733900000.000100")
         .toString());
-    Envelope event = fake.sendEvent(SlackPayloads.eventCallback(FakeSlack.TEAM_ID, "Ev1",
-        SlackPayloads.messageEvent("C1", "U1", "1733900001.000200", "1733900000.000100"))
-        .toString());
+    Envelope first = fake.sendEvent(event);
+    Envelope redelivery = fake.sendEvent(event, 1, "timeout");
 
-    Ack pressAck = fake.awaitAck(press.id(), TIMEOUT);
-    Ack eventAck = fake.awaitAck(event.id(), TIMEOUT);
-    assertNull(pressAck.payload());
-    assertNull(eventAck.payload());
+    assertNull(fake.awaitAck(press.id(), TIMEOUT).payload());
+    assertNull(fake.awaitAck(first.id(), TIMEOUT).payload());
+    assertNull(fake.awaitAck(redelivery.id(), TIMEOUT).payload());
     // The SDK handles envelopes on several threads, so their order is not fixed.
-    assertEquals(Set.of("reveal:q-1", "message:U1"), Set.copyOf(seen));
+    assertEquals(Set.of("reveal:q-1", "message:U1 retry:0/", "message:U1 retry:1/timeout"),
+        Set.copyOf(seen));
   }
 
   private SocketModeApp startSocketModeApp() throws Exception {
@@ -226,8 +226,9 @@ class FakeSlackTest {
       seen.add("reveal:" + req.getPayload().getActions().get(0).getValue());
       return ctx.ack();
     });
-    app.event(MessageEvent.class, (req, ctx) -> {
-      seen.add("message:" + req.getEvent().getUser());
+    app.event(MessageEvent.class, (payload, ctx) -> {
+      seen.add("message:" + payload.getEvent().getUser()
+          + " retry:" + ctx.getRetryNum() + "/" + ctx.getRetryReason());
       return ctx.ack();
     });
     SocketModeApp socketApp = new SocketModeApp(FakeSlack.APP_TOKEN, app);

@@ -45,19 +45,23 @@ final class SocketMode {
     }, timeout, count + " Socket Mode connections, the last one the only one open");
   }
 
-  Envelope send(String type, JsonNode payload, boolean acceptsResponsePayload,
-      int retryAttempt, String retryReason) {
+  /** Pushes an envelope; {@code retry} is null except for {@code events_api}. */
+  Envelope send(String type, JsonNode payload, boolean acceptsResponsePayload, Retry retry) {
     Envelope envelope = new Envelope(UUID.randomUUID().toString(), type, payload);
     ObjectNode message = WebApi.JSON.createObjectNode()
         .put("envelope_id", envelope.id())
         .put("type", type)
-        .put("accepts_response_payload", acceptsResponsePayload)
-        .put("retry_attempt", retryAttempt)
-        .put("retry_reason", retryReason);
+        .put("accepts_response_payload", acceptsResponsePayload);
+    if (retry != null) {
+      message.put("retry_attempt", retry.attempt()).put("retry_reason", retry.reason());
+    }
     message.set("payload", payload);
     sendText(newestSession(), message.toString());
     return envelope;
   }
+
+  /** Slack's delivery count of an event: attempt 0 with reason "" the first time. */
+  record Retry(int attempt, String reason) {}
 
   void sendDisconnect(String reason) {
     ObjectNode message = WebApi.JSON.createObjectNode().put("type", "disconnect").put("reason", reason);
