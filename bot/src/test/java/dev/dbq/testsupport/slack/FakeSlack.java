@@ -40,6 +40,9 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * {@link #sendDisconnect} asks the client to reconnect (it calls {@code apps.connections.open}
  * again at once); {@link #dropConnection} cuts it (the SDK notices within its 5-second session
  * monitor). Payload builders for both transports are in {@link SlackPayloads}.
+ *
+ * <p><b>HTTP mode.</b> Slack's requests to the app's {@code /slack/events} are sent, signed,
+ * with {@link SignedRequests}; the app's Web API calls still come here.
  */
 public final class FakeSlack implements AutoCloseable {
 

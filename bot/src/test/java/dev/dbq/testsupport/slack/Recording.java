@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A thread-safe, append-only list that tests can wait on: the fake's server threads add, the
@@ -31,7 +32,7 @@ final class Recording<T> {
   List<T> matching(Predicate<? super T> filter) {
     lock.lock();
     try {
-      return items.stream().filter(filter).collect(java.util.stream.Collectors.toUnmodifiableList());
+      return items.stream().filter(filter).collect(Collectors.toUnmodifiableList());
     } finally {
       lock.unlock();
     }

@@ -27,6 +27,9 @@ final class SocketMode {
   /** A connection opening ({@code open}) or closing; numbered from 1 in opening order. */
   record ConnectionEvent(int number, boolean open) {}
 
+  /** Slack's delivery count of an event: attempt 0 with reason "" the first time. */
+  record Retry(int attempt, String reason) {}
+
   private final Recording<Ack> acks = new Recording<>();
   private final Recording<ConnectionEvent> connectionEvents = new Recording<>();
   private final Map<Integer, Session> openSessions = new ConcurrentHashMap<>();
@@ -59,9 +62,6 @@ final class SocketMode {
     sendText(newestSession(), message.toString());
     return envelope;
   }
-
-  /** Slack's delivery count of an event: attempt 0 with reason "" the first time. */
-  record Retry(int attempt, String reason) {}
 
   void sendDisconnect(String reason) {
     ObjectNode message = WebApi.JSON.createObjectNode().put("type", "disconnect").put("reason", reason);

@@ -57,7 +57,7 @@ final class WebApi extends Handler.Abstract {
     users.put(userId, roles);
   }
 
-  String nextTs() {
+  private String nextTs() {
     long micros = lastTsMicros.addAndGet(100);
     return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
   }
