@@ -7,6 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.socket_mode.SocketModeClient;
@@ -64,6 +65,7 @@ public final class SlackPlatform implements Platform {
     this.wallClock = wallClock;
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    config.setStatsEnabled(false); // its team-id lookups log stack traces when Slack is unreachable
     this.slack = Slack.getInstance(config);
     this.methods = slack.methods(settings.botToken());
     this.webApi = new WebApi(sleeper);
@@ -92,9 +94,10 @@ public final class SlackPlatform implements Platform {
 
   @Override
   public void start(Bot bot, HttpRoutes http) {
+    checkBotToken();
     App bolt = new App(appConfig());
     try {
-      bolt.start(); // auth.test: a refused token fails here, not at the first request
+      bolt.start(); // Bolt's own auth.test, for its authorization middleware
     } catch (IllegalArgumentException e) {
       throw new PlatformException("Slack: " + SlackSettings.BOT_TOKEN + " was not accepted (" + e.getMessage() + ")", e);
     }
@@ -121,6 +124,19 @@ public final class SlackPlatform implements Platform {
       http.add(EVENTS_PATH, new SlackAppServlet(bolt));
     }
     log.info("{} started", settings);
+  }
+
+  /** A refused token or an unreachable API fails the start with one clear line, not the first request. */
+  private void checkBotToken() {
+    AuthTestResponse auth;
+    try {
+      auth = webApi.answer("auth.test", () -> methods.authTest(r -> r));
+    } catch (PlatformException e) {
+      throw new PlatformException("Slack cannot be reached at " + settings.apiUrl() + " (" + SlackSettings.API_URL + "): " + e.getMessage(), e);
+    }
+    if (!auth.isOk()) {
+      throw new PlatformException("Slack: " + SlackSettings.BOT_TOKEN + " was not accepted (auth.test: " + auth.getError() + ")");
+    }
   }
 
   private AppConfig appConfig() {
