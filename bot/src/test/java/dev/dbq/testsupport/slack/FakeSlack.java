@@ -18,9 +18,9 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * ({@code SLACK_API_URL}, or {@code SlackConfig.setMethodsEndpointUrlPrefix}). It answers
  * {@code auth.test}, {@code users.info} (roles set with {@link #setUser}), {@code
  * chat.postMessage} (a fresh {@code ts} per message), {@code chat.postEphemeral}, {@code
- * chat.update}, {@code views.publish} and {@code apps.connections.open} (which hands out the fake's
- * own {@code ws://} URL); any other method gets {@code unknown_method}. Like Slack it wants a token:
- * none gives {@code not_authed}; an {@code xapp-} token is accepted only by {@code
+ * chat.update}, {@code views.publish} and {@code apps.connections.open} (which hands out the
+ * fake's own {@code ws://} URL); any other method gets {@code unknown_method}. Like Slack it wants
+ * a token: none gives {@code not_authed}; an {@code xapp-} token is accepted only by {@code
  * apps.connections.open} (and {@code auth.test}), other tokens everywhere else. Every request,
  * including posts to a {@link #responseUrl()}, is recorded as a {@link SlackCall}: wait for them
  * with {@link #awaitCalls} / {@link #awaitResponses} (never sleep), inspect with {@link #calls}.
@@ -150,9 +150,9 @@ public final class FakeSlack implements AutoCloseable {
   // ---- faults
 
   /**
-   * The next call of {@code method} answers {@code status} with {@code headers} and a body like
-   * Slack's ({@code ratelimited} for 429, {@code fatal_error} otherwise). Calls stack up: two
-   * calls fail the next two.
+   * The next call of {@code method} ({@link #RESPONSE_URL} for any response_url) answers {@code
+   * status} with {@code headers} and a body like Slack's ({@code ratelimited} for 429, {@code
+   * fatal_error} otherwise). Calls stack up: two calls fail the next two.
    */
   public void failNext(String method, int status, Map<String, String> headers) {
     String error = status == 429 ? "ratelimited" : "fatal_error";
@@ -228,7 +228,7 @@ public final class FakeSlack implements AutoCloseable {
     return socketMode.acks();
   }
 
-  /** Sends Slack's {@code disconnect} (e.g. "refresh_requested", "warning") on the newest connection. */
+  /** Sends Slack's {@code disconnect} (e.g. "refresh_requested") on the newest connection. */
   public void sendDisconnect(String reason) {
     socketMode.sendDisconnect(reason);
   }

@@ -200,7 +200,8 @@ class FakeSlackTest {
     startSocketModeApp();
     fake.awaitConnections(1, TIMEOUT);
     String event = SlackPayloads.eventCallback(FakeSlack.TEAM_ID, "Ev1",
-        SlackPayloads.messageEvent("C1", "U1", "1733900001.000200", "1733900000.000100")).toString();
+        SlackPayloads.messageEvent("C1", "U1", "1733900001.000200", "1733900000.000100"))
+        .toString();
 
     Envelope press = fake.sendInteractive(SlackPayloads.onMessage(SlackPayloads.blockActions(
         FakeSlack.TEAM_ID, "C1", "U1", "reveal", "q-1", fake.responseUrl()), "1733900000.000100")

@@ -23,8 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * "v0:" + timestamp + ":" + body))}.
  *
  * <pre>{@code
- * SignedRequests slack = new SignedRequests(URI.create("http://127.0.0.1:" + port + "/slack/events"),
- *     SignedRequests.SIGNING_SECRET);
+ * SignedRequests slack = new SignedRequests(
+ *     URI.create("http://127.0.0.1:" + port + "/slack/events"), SignedRequests.SIGNING_SECRET);
  * Answer answer = slack.send(SignedRequests.slashCommand(SlackPayloads.slashCommand(...)));
  * slack.send(SignedRequests.event(json).signed(Signature.EXPIRED));           // expect 401
  * slack.send(SignedRequests.event(json).retry(1, "http_timeout"));            // Slack's redelivery
@@ -64,7 +64,7 @@ public final class SignedRequests {
       return new SignedRequest(contentType, body, how, retryNum, retryReason);
     }
 
-    /** Adds {@code X-Slack-Retry-Num} and {@code X-Slack-Retry-Reason}, as on Slack's redeliveries. */
+    /** Adds {@code X-Slack-Retry-Num} and {@code X-Slack-Retry-Reason}, as Slack's redeliveries. */
     public SignedRequest retry(int number, String reason) {
       return new SignedRequest(contentType, body, signature, number, reason);
     }
@@ -138,7 +138,8 @@ public final class SignedRequests {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+      String base = "v0:" + timestamp + ":" + body;
+      byte[] digest = mac.doFinal(base.getBytes(StandardCharsets.UTF_8));
       return "v0=" + HexFormat.of().formatHex(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);

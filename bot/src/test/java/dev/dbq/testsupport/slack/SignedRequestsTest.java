@@ -61,8 +61,8 @@ class SignedRequestsTest {
     context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events");
     server.setHandler(context);
     server.start();
-    slack = new SignedRequests(URI.create(
-        "http://127.0.0.1:" + connector.getLocalPort() + "/slack/events"), SignedRequests.SIGNING_SECRET);
+    URI events = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/slack/events");
+    slack = new SignedRequests(events, SignedRequests.SIGNING_SECRET);
   }
 
   @AfterEach
@@ -102,7 +102,8 @@ class SignedRequestsTest {
 
   @Test
   void theUrlVerificationHandshakeEchoesTheChallenge() {
-    Answer answer = slack.send(SignedRequests.event(SlackPayloads.urlVerification("c-42").toString()));
+    Answer answer =
+        slack.send(SignedRequests.event(SlackPayloads.urlVerification("c-42").toString()));
 
     assertEquals(200, answer.status());
     assertTrue(answer.body().contains("c-42"), answer.body());

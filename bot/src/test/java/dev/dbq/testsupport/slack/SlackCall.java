@@ -15,12 +15,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *     {@code xapp}, ...) or null without one; the token itself is never kept
  * @param status the HTTP status the fake answered (429/500 when a fault was injected)
  */
-public record SlackCall(String method, String url, ObjectNode params, String tokenType, int status) {
+public record SlackCall(
+    String method, String url, ObjectNode params, String tokenType, int status) {
 
   /** A parameter as text (null when absent). */
   public String text(String name) {
     JsonNode value = params.get(name);
-    return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    return value.isValueNode() ? value.asText() : value.toString();
   }
 
   /** A parameter as JSON ({@code blocks}, {@code view}, ...); a missing node when absent. */

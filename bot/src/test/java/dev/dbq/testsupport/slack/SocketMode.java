@@ -64,7 +64,8 @@ final class SocketMode {
   }
 
   void sendDisconnect(String reason) {
-    ObjectNode message = WebApi.JSON.createObjectNode().put("type", "disconnect").put("reason", reason);
+    ObjectNode message =
+        WebApi.JSON.createObjectNode().put("type", "disconnect").put("reason", reason);
     message.putObject("debug_info").put("host", "applink-fake");
     sendText(newestSession(), message.toString());
   }

@@ -73,7 +73,8 @@ final class WebApi extends Handler.Abstract {
     } else {
       return false;
     }
-    ObjectNode params = parseParams(request, Content.Source.asString(request, StandardCharsets.UTF_8));
+    String body = Content.Source.asString(request, StandardCharsets.UTF_8);
+    ObjectNode params = parseParams(request, body);
     String tokenType = tokenType(request.getHeaders().get(HttpHeader.AUTHORIZATION));
     Fault fault = takeFault(method);
     int status = fault == null ? 200 : fault.status();
@@ -144,7 +145,7 @@ final class WebApi extends Handler.Abstract {
     return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
   }
 
-  /** Form values such as {@code blocks} or {@code view} are JSON in a string; keep them as nodes. */
+  /** Form values such as {@code blocks} or {@code view} hold JSON; keep them as nodes. */
   private static JsonNode jsonOrText(String value) {
     if (value.startsWith("{") || value.startsWith("[")) {
       try {
