@@ -1,11 +1,23 @@
 package dev.dbq.cli;
 
-import java.util.random.RandomGenerator;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import dev.dbq.app.BotRuntime;
+import dev.dbq.app.Platform;
+import dev.dbq.app.PlatformException;
+import dev.dbq.bank.BankLibrary;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleApp;
+import dev.dbq.http.BotReadiness;
+import dev.dbq.http.HttpServer;
+import dev.dbq.slack.SlackPlatform;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.random.RandomGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code run} (the default): every configured platform; with none configured, the console. */
 @Command(
@@ -23,16 +35,57 @@ final class RunCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     DbqConfig loaded = config.load();
-    System.err.println("No Slack or Discord credentials in the environment: starting the local console.");
-    return new ConsoleApp(
-            loaded,
-            Startup.library(loaded, System.err),
-            RandomGenerator.getDefault(),
-            loaded.console().channel(),
-            loaded.console().user(),
-            null)
-        .run();
+    List<Platform> platforms = platforms(System.getenv(), loaded);
+    if (platforms.isEmpty()) {
+      System.err.println("No Slack or Discord credentials in the environment: starting the local console.");
+      return new ConsoleApp(
+              loaded,
+              Startup.library(loaded, System.err),
+              RandomGenerator.getDefault(),
+              loaded.console().channel(),
+              loaded.console().user(),
+              null)
+          .run();
+    }
+    BankLibrary library = Startup.library(loaded, System.err);
+    HttpServer http = new HttpServer(loaded.http().port());
+    BotRuntime runtime;
+    try {
+      runtime = BotRuntime.start(loaded, library, platforms, Clock.systemDefaultZone(), RandomGenerator.getDefault(), http);
+    } catch (PlatformException e) {
+      http.close();
+      throw new CliExit.Failure(e.getMessage(), CliExit.FAILURE);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      runtime.close();
+      http.close();
+      stopped.countDown();
+    }, "dbq-shutdown"));
+    try {
+      http.start(new BotReadiness(runtime));
+    } catch (PlatformException e) {
+      throw new CliExit.Failure(e.getMessage(), CliExit.FAILURE);
+    }
+    runtime.bot().startScheduler();
+    for (Platform platform : platforms) {
+      System.err.println("Started " + platform.name() + ".");
+    }
+    System.err.println("HTTP on port " + http.port() + ": " + String.join(", ", http.paths()) + ". Stop with Ctrl-C.");
+    stopped.await();
+    return CliExit.OK;
+  }
+
+  /** The platforms whose credentials are in the environment; one line each. */
+  static List<Platform> platforms(Map<String, String> env, DbqConfig config) {
+    List<Platform> platforms = new ArrayList<>();
+    try {
+      SlackPlatform.fromEnvironment(env, config).ifPresent(platforms::add);
+    } catch (PlatformException e) {
+      throw new CliExit.Failure(e.getMessage(), CliExit.FAILURE);
+    }
+    return platforms;
   }
 }

@@ -1,0 +1,87 @@
+package dev.dbq.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.webhook.WebhookResponse;
+import dev.dbq.chat.Caller;
+import dev.dbq.chat.Inbound;
+import dev.dbq.chat.Reply;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Presses of the bot's buttons ({@code block_actions}): acknowledged at once, answered through
+ * the action's {@code response_url} as a new message (the pressed one stays). The value carries
+ * the whole action, since a press on an ephemeral message arrives without the message.
+ */
+final class ButtonListener {
+
+  private static final Logger log = LoggerFactory.getLogger(ButtonListener.class);
+
+  private final Inbound inbound;
+  private final Callers callers;
+  private final Executor work;
+
+  ButtonListener(Inbound inbound, Callers callers, Executor work) {
+    this.inbound = inbound;
+    this.callers = callers;
+    this.work = work;
+  }
+
+  Response handle(BlockActionRequest request, ActionContext ctx) {
+    BlockActionPayload p = request.getPayload();
+    if (p.getChannel() == null || p.getActions() == null || p.getActions().isEmpty()) {
+      // Buttons outside a channel (a Home tab) carry nothing the core can act on.
+      return ctx.ack();
+    }
+    String value = p.getActions().get(0).getValue();
+    String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+    String channel = p.getChannel().getId();
+    String user = p.getUser().getId();
+    work.execute(() -> answer(ctx, callers.of(team, channel, user), value == null ? "" : value));
+    return ctx.ack();
+  }
+
+  private void answer(ActionContext ctx, Caller caller, String value) {
+    try {
+      Optional<String> shared = ShareButton.sharedCommand(value);
+      Reply reply = shared.isPresent()
+          ? inbound.press(caller, shared.get()).withVisibility(Reply.Visibility.CHANNEL)
+          : inbound.press(caller, value);
+      Rendered rendered = Rendered.of(reply);
+      respond(ctx, rendered.responseType(), rendered.messages());
+    } catch (RuntimeException e) {
+      log.error("the button '{}' failed", value, e);
+      respond(ctx, Rendered.EPHEMERAL, SlackBlocks.messages(Reply.text("Sorry, that went wrong on our side. Please try again.")));
+    }
+  }
+
+  private static void respond(ActionContext ctx, String responseType, List<SlackBlocks.Message> messages) {
+    for (SlackBlocks.Message message : messages.subList(0, Math.min(messages.size(), SlashCommandListener.RESPONSE_URL_USES))) {
+      ActionResponse response =
+          ActionResponse.builder()
+              .responseType(responseType)
+              .replaceOriginal(false)
+              .text(message.text())
+              .blocks(message.blocks())
+              .build();
+      try {
+        WebhookResponse sent = ctx.respond(response);
+        if (sent.getCode() != 200) {
+          log.warn("response_url answered HTTP {}: {}", sent.getCode(), sent.getBody());
+          return;
+        }
+      } catch (IOException e) {
+        log.warn("response_url could not be reached: {}", e.getMessage());
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package dev.dbq.slack;
+
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import dev.dbq.app.PlatformException;
+import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Web API calls that survive Slack's rate limits and hiccups. The client throws on HTTP 429
+ * without retrying: this waits {@code Retry-After} and calls again, and retries a 5xx after a
+ * growing pause. Only an answer that says the call did not happen is retried: a call that
+ * fails in transit (no answer) is not, so a message is never posted twice.
+ */
+final class WebApi {
+
+  /** How a call waits; tests pass one that records instead of sleeping. */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+
+    Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
+  }
+
+  /** One Web API call. */
+  @FunctionalInterface
+  interface Call<T extends SlackApiTextResponse> {
+    T run() throws IOException, SlackApiException;
+  }
+
+  static final int MAX_ATTEMPTS = 5;
+  static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+  /** When a 429 comes without a usable {@code Retry-After}. */
+  static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+  static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
+
+  private static final Logger log = LoggerFactory.getLogger(WebApi.class);
+
+  private final Sleeper sleeper;
+
+  WebApi(Sleeper sleeper) {
+    this.sleeper = sleeper;
+  }
+
+  /**
+   * The call's answer once Slack says ok.
+   *
+   * @param what names the call in errors, e.g. {@code chat.postMessage to C123}
+   * @throws PlatformException with Slack's error when it says no, or when retries run out
+   */
+  <T extends SlackApiTextResponse> T call(String what, Call<T> call) {
+    T response = answer(what, call);
+    if (!response.isOk()) {
+      throw new PlatformException(what + " failed: " + response.getError());
+    }
+    return response;
+  }
+
+  /**
+   * Slack's answer, ok or not (check {@code isOk()}), after waiting out rate limits and 5xx.
+   *
+   * @throws PlatformException when no answer came, or retries ran out
+   */
+  <T extends SlackApiTextResponse> T answer(String what, Call<T> call) {
+    Duration backoff = FIRST_BACKOFF;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.run();
+      } catch (SlackApiException e) {
+        int status = e.getResponse().code();
+        if (attempt >= MAX_ATTEMPTS || !(status == 429 || status >= 500)) {
+          throw new PlatformException(what + " failed: HTTP " + status + errorOf(e));
+        }
+        Duration wait = status == 429 ? retryAfter(e.getResponse().header("Retry-After")) : backoff;
+        log.warn("{}: HTTP {}, attempt {} of {}; retrying in {} s", what, status, attempt, MAX_ATTEMPTS, wait.toSeconds());
+        pause(what, wait);
+        if (status != 429) {
+          backoff = backoff.multipliedBy(2);
+        }
+      } catch (IOException e) {
+        throw new PlatformException(what + " failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void pause(String what, Duration wait) {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlatformException(what + " was interrupted while waiting to retry", e);
+    }
+  }
+
+  static Duration retryAfter(String header) {
+    if (header == null) {
+      return DEFAULT_RETRY_AFTER;
+    }
+    try {
+      long seconds = Long.parseLong(header.strip());
+      Duration wait = Duration.ofSeconds(Math.max(0, seconds));
+      return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    } catch (NumberFormatException e) {
+      return DEFAULT_RETRY_AFTER;
+    }
+  }
+
+  private static String errorOf(SlackApiException e) {
+    return e.getError() == null || e.getError().getError() == null ? "" : " (" + e.getError().getError() + ")";
+  }
+
+}

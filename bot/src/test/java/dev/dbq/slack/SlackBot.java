@@ -1,0 +1,98 @@
+package dev.dbq.slack;
+
+import dev.dbq.app.Bot;
+import dev.dbq.app.BotRuntime;
+import dev.dbq.app.Platform;
+import dev.dbq.config.ConfigLoader;
+import dev.dbq.config.DbqConfig;
+import dev.dbq.console.ConsoleClock;
+import dev.dbq.http.BotReadiness;
+import dev.dbq.http.HttpServer;
+import dev.dbq.store.Database;
+import dev.dbq.testsupport.TestBanks;
+import dev.dbq.testsupport.slack.FakeSlack;
+import dev.dbq.testsupport.slack.SignedRequests;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The whole bot on a test database with Slack as its only platform, talking to a {@link
+ * FakeSlack} through the real Bolt code, and the process's HTTP server on a free loopback port.
+ * The bot's clock moves only when told; request signatures use the real time, as Slack's do.
+ */
+final class SlackBot implements AutoCloseable {
+
+  final FakeSlack slack;
+  final ConsoleClock clock;
+  final HttpServer http;
+  final BotRuntime runtime;
+  /** How long each Web API retry waited; nothing really sleeps unless {@link #reallyWait} is set. */
+  final List<Duration> retryWaits = new CopyOnWriteArrayList<>();
+  /** Set to make retries take their time, as they do live (for a command slower than Slack's 3 s). */
+  volatile boolean reallyWait;
+
+  private SlackBot(FakeSlack slack, Database database, Map<String, String> env, String configYaml, Instant start) {
+    this.slack = slack;
+    DbqConfig config = new ConfigLoader(Map.of()).parse("test.yml", configYaml);
+    this.clock = new ConsoleClock(config.rounds().zone(), start);
+    SlackSettings settings = SlackSettings.fromEnvironment(env).orElseThrow();
+    Platform platform = new SlackPlatform(settings, Clock.systemUTC(), wait -> {
+      retryWaits.add(wait);
+      if (reallyWait) {
+        Thread.sleep(wait.toMillis());
+      }
+    });
+    Bot bot = new Bot(database, config, TestBanks.library(), BotRuntime.router(List.of(platform)), clock, new SplittableRandom(42));
+    this.http = new HttpServer(0);
+    this.runtime = BotRuntime.start(bot, List.of(platform), http);
+    http.start(new BotReadiness(runtime));
+  }
+
+  /** Slack over HTTP: requests go to {@link #eventsUrl()}, signed with {@link SignedRequests#SIGNING_SECRET}. */
+  static SlackBot overHttp(Database database, String configYaml, Instant start) {
+    FakeSlack slack = FakeSlack.start();
+    return new SlackBot(slack, database, Map.of(
+        SlackSettings.BOT_TOKEN, FakeSlack.BOT_TOKEN,
+        SlackSettings.SIGNING_SECRET, SignedRequests.SIGNING_SECRET,
+        SlackSettings.API_URL, slack.apiUrl()), configYaml, start);
+  }
+
+  /** Slack over Socket Mode: the fake pushes envelopes over its WebSocket. */
+  static SlackBot overSocketMode(Database database, String configYaml, Instant start) {
+    FakeSlack slack = FakeSlack.start();
+    return new SlackBot(slack, database, Map.of(
+        SlackSettings.BOT_TOKEN, FakeSlack.BOT_TOKEN,
+        SlackSettings.APP_TOKEN, FakeSlack.APP_TOKEN,
+        SlackSettings.API_URL, slack.apiUrl()), configYaml, start);
+  }
+
+  String eventsUrl() {
+    return "http://127.0.0.1:" + http.port() + SlackPlatform.EVENTS_PATH;
+  }
+
+  /** Signs and sends requests to {@link #eventsUrl()}, as Slack does. */
+  SignedRequests signed() {
+    return new SignedRequests(URI.create(eventsUrl()), SignedRequests.SIGNING_SECRET);
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + http.port() + path;
+  }
+
+  Bot bot() {
+    return runtime.bot();
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+    http.close();
+    slack.close();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.dbq.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbq.app.PlatformException;
+import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.Reply;
+import dev.dbq.testsupport.Backend;
+import dev.dbq.testsupport.TestDatabase;
+import dev.dbq.testsupport.slack.FakeSlack;
+import dev.dbq.testsupport.slack.SlackCall;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SlackGatewayTest {
+
+  private static final ChannelKey GENERAL = new ChannelKey("slack", FakeSlack.TEAM_ID, "C0GENERAL");
+
+  private TestDatabase database;
+  private SlackBot slackBot;
+  private FakeSlack slack;
+  private ChannelGateway gateway;
+
+  @BeforeEach
+  void start() {
+    database = Backend.SQLITE.create();
+    slackBot = SlackBot.overHttp(database.database(), "", Instant.parse("2026-12-01T08:00:00Z"));
+    slack = slackBot.slack;
+    gateway = slackBot.runtime.platforms().get(0).gateway();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    slackBot.close();
+    database.close();
+  }
+
+  @Test
+  void serverErrorsAreRetriedWithGrowingPausesAndThePostLandsOnce() {
+    slack.failNext("chat.postMessage", 500, Map.of());
+    slack.failNext("chat.postMessage", 503, Map.of());
+
+    ChannelGateway.PostedMessage posted = gateway.post(GENERAL, Reply.text("hello"));
+
+    assertEquals(List.of(500, 503, 200), slack.calls("chat.postMessage").stream().map(SlackCall::status).toList());
+    assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), slackBot.retryWaits);
+    assertEquals(posted.messageRef(), posted.threadRef());
+  }
+
+  @Test
+  void retriesAreBoundedAndEndInAOneLineError() {
+    slack.rateLimitNext("chat.postMessage", WebApi.MAX_ATTEMPTS, Duration.ofSeconds(1));
+
+    PlatformException e = assertThrows(PlatformException.class, () -> gateway.post(GENERAL, Reply.text("hello")));
+
+    assertEquals("chat.postMessage to C0GENERAL failed: HTTP 429 (ratelimited)", e.getMessage());
+    assertEquals(WebApi.MAX_ATTEMPTS, slack.calls("chat.postMessage").size());
+  }
+
+  @Test
+  void anErrorSlackAnswersIsNotRetried() {
+    slack.failNextWithError("chat.postMessage", "channel_not_found");
+
+    PlatformException e = assertThrows(PlatformException.class, () -> gateway.post(GENERAL, Reply.text("hello")));
+
+    assertEquals("chat.postMessage to C0GENERAL failed: channel_not_found", e.getMessage());
+    assertEquals(1, slack.calls("chat.postMessage").size());
+  }
+
+  @Test
+  void aThreadPostCarriesThePostsTs() {
+    ChannelGateway.PostedMessage posted = gateway.post(GENERAL, Reply.text("question"));
+
+    gateway.postInThread(GENERAL, posted.threadRef(), Reply.text("follow-up"));
+
+    SlackCall followUp = slack.calls("chat.postMessage").get(1);
+    assertEquals(posted.threadRef(), followUp.text("thread_ts"));
+    assertTrue(followUp.json("blocks").toString().contains("follow-up"));
+  }
+}
