@@ -22,18 +22,23 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BotProcess implements AutoCloseable {
 
-  private static final Path JAR = Path.of(System.getProperty("dbq.jar", "target/dbq-bot.jar")).toAbsolutePath();
-  private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+  /** The repository: the working directory is bot/ under Maven's test runs, the root under exec:java. */
+  public static final Path REPOSITORY =
+      (java.nio.file.Files.isDirectory(Path.of("content")) ? Path.of(".") : Path.of("..")).toAbsolutePath().normalize();
+  public static final Path JAR =
+      Path.of(System.getProperty("dbq.jar", REPOSITORY.resolve("bot/target/dbq-bot.jar").toString())).toAbsolutePath();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Process process;
   private final int port;
   private final Path log;
+  private final String readyPath;
 
-  private BotProcess(Process process, int port, Path log) {
+  private BotProcess(Process process, int port, Path log, String readyPath) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.readyPath = readyPath;
   }
 
   /**
@@ -43,32 +48,68 @@ public final class BotProcess implements AutoCloseable {
   public static BotProcess start(Map<String, String> environment, Path scratch, String name, String... jvmOptions)
       throws IOException {
     int port = freePort();
+    List<String> arguments = new ArrayList<>(List.of(jvmOptions));
+    arguments.addAll(List.of("-jar", JAR.toString(), "run"));
+    return launch(arguments, environment, port, scratch, name, "/readyz");
+  }
+
+  /**
+   * Starts {@code java ARGUMENTS} with the shaded jar and the test classes on the class path (for
+   * baselines written as test mains); {@code %PORT%} in an argument becomes its free port, and it
+   * counts as ready when {@code readyPath} answers 200.
+   */
+  public static BotProcess startMain(
+      Map<String, String> environment, Path scratch, String name, String readyPath, String... arguments) throws IOException {
+    int port = freePort();
+    String classPath = JAR + java.io.File.pathSeparator + JAR.getParent().resolve("test-classes");
+    List<String> command = new ArrayList<>(List.of("-cp", classPath));
+    for (String argument : arguments) {
+      command.add(argument.replace("%PORT%", Integer.toString(port)));
+    }
+    return launch(command, environment, port, scratch, name, readyPath);
+  }
+
+  private static BotProcess launch(
+      List<String> arguments, Map<String, String> environment, int port, Path scratch, String name, String readyPath)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(List.of(jvmOptions));
-    command.addAll(List.of("-jar", JAR.toString(), "run"));
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile());
     builder.environment().remove("DBQ_CONFIG");
     builder.environment().putAll(environment);
     builder.environment().put("DBQ_HTTP_PORT", Integer.toString(port));
     Path log = scratch.resolve(name + ".log");
     builder.redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-    return new BotProcess(builder.start(), port, log);
+    return new BotProcess(builder.start(), port, log, readyPath);
   }
 
-  /** Waits until {@code /readyz} answers 200; fails with the process's output when it does not in time. */
+  /** Resident memory now, from /proc (Linux), in bytes; -1 where /proc is not there. */
+  public long residentBytes() throws IOException {
+    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+    if (!Files.exists(status)) {
+      return -1;
+    }
+    return Files.readAllLines(status).stream()
+        .filter(line -> line.startsWith("VmRSS:"))
+        .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
+        .findFirst()
+        .orElse(-1);
+  }
+
+  /** Waits until its ready path answers 200; fails with the process's output when it does not in time. */
   public void awaitReady(Duration timeout) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
-    Duration pause = Duration.ofMillis(50);
+    Duration pause = Duration.ofMillis(10);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new AssertionError("dbq exited with " + process.exitValue() + ":\n" + output());
       }
-      if (status("/readyz") == 200) {
+      if (status(readyPath) == 200) {
         return;
       }
       // An external process can only be polled; back off so a slow start costs few requests.
       process.waitFor(pause.toMillis(), TimeUnit.MILLISECONDS);
-      pause = pause.multipliedBy(2).compareTo(Duration.ofMillis(500)) > 0 ? Duration.ofMillis(500) : pause.multipliedBy(2);
+      pause = pause.multipliedBy(2).compareTo(Duration.ofMillis(100)) > 0 ? Duration.ofMillis(100) : pause.multipliedBy(2);
     }
     throw new AssertionError("dbq was not ready within " + timeout + ":\n" + output());
   }
