@@ -60,8 +60,9 @@ final class RunCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      http.close(); // no new requests while the platforms and the database close
       runtime.close();
-      http.close();
+      System.err.println("Stopped.");
       stopped.countDown();
     }, "dbq-shutdown"));
     try {

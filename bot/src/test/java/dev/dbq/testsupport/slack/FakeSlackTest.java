@@ -157,6 +157,19 @@ class FakeSlackTest {
   }
 
   @Test
+  void aResponseUrlCanFailWithAServerError() throws Exception {
+    String responseUrl = fake.responseUrl();
+    fake.failNext(FakeSlack.RESPONSE_URL, 500, Map.of());
+
+    WebhookResponse failed = slack.send(responseUrl, "{\"text\":\"Answer\"}");
+    WebhookResponse retried = slack.send(responseUrl, "{\"text\":\"Answer\"}");
+
+    assertEquals(500, failed.getCode());
+    assertEquals(200, retried.getCode());
+    assertEquals(2, fake.awaitResponses(responseUrl, 2, TIMEOUT).size());
+  }
+
+  @Test
   void aSocketModeAppConnectsAndAnswersASlashCommandInItsAck() throws Exception {
     startSocketModeApp();
     fake.awaitConnections(1, TIMEOUT);
