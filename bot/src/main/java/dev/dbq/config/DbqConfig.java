@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,7 +19,8 @@ public record DbqConfig(
     Database database,
     Http http,
     Rounds rounds,
-    Streaks streaks) {
+    Streaks streaks,
+    Discord discord) {
 
   public DbqConfig {
     admins = List.copyOf(admins);
@@ -60,4 +62,17 @@ public record DbqConfig(
 
   /** @param teamQuorum participants a round needs to count for the team streak */
   public record Streaks(int teamQuorum) {}
+
+  /**
+   * Discord's settings (the token is in the environment, not here).
+   *
+   * @param devGuild a guild id where {@code /dbq} is registered instantly instead of globally
+   * @param shardsTotal how many shards the whole bot runs as
+   * @param shardIds the shards this process runs, each below {@code shardsTotal}
+   */
+  public record Discord(Optional<String> devGuild, int shardsTotal, List<Integer> shardIds) {
+    public Discord {
+      shardIds = List.copyOf(shardIds);
+    }
+  }
 }
