@@ -2,6 +2,7 @@ package dev.dbq.discord;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.requests.RestAction;
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Registers {@code /dbq} only when Discord's copy differs: Discord rate-limits command
  * registration (and a global change takes a while to reach every client), so a restart with
- * the same definition sends nothing but one read.
+ * the same definition sends nothing but one read. It overwrites the application's commands
+ * ({@code PUT …/commands}) with {@code /dbq} alone: the application is dbq's, and an
+ * overwrite also removes commands an older version registered.
  */
 final class CommandRegistration {
 
@@ -23,24 +26,25 @@ final class CommandRegistration {
   /**
    * @param where a label for logs: "globally" or "in guild 123"
    * @param registered reads the commands Discord holds there
-   * @param upsert creates or replaces {@code /dbq} there
+   * @param overwrite replaces the commands there by the given one
    * @return whether it sent the definition
    */
   static boolean ensure(
       SlashCommandData wanted,
       String where,
       RestAction<List<Command>> registered,
-      java.util.function.Function<SlashCommandData, RestAction<Command>> upsert) {
+      Function<SlashCommandData, RestAction<?>> overwrite) {
+    List<Command> commands = registered.complete();
     Optional<DataObject> current =
-        registered.complete().stream()
+        commands.stream()
             .filter(c -> c.getName().equals(SlashCommands.NAME) && c.getType() == Command.Type.SLASH)
             .findFirst()
             .map(c -> SlashCommandData.fromCommand(c).toData());
-    if (SlashCommands.sameDefinition(wanted, current)) {
+    if (commands.size() == 1 && SlashCommands.sameDefinition(wanted, current)) {
       log.info("/dbq is registered {} and unchanged", where);
       return false;
     }
-    upsert.apply(wanted).complete();
+    overwrite.apply(wanted).complete();
     log.info("/dbq {} {}", current.isPresent() ? "updated" : "registered", where);
     return true;
   }

@@ -80,6 +80,10 @@ public final class DiscordPlatform implements Platform {
    * @throws PlatformException when DISCORD_API_URL or DISCORD_GATEWAY_URL is not a URL
    */
   public static Optional<Platform> fromEnvironment(Map<String, String> environment, DbqConfig config) {
+    return configured(environment, config).map(Platform.class::cast);
+  }
+
+  static Optional<DiscordPlatform> configured(Map<String, String> environment, DbqConfig config) {
     String token = environment.get(TOKEN_VARIABLE);
     if (token == null || token.isBlank()) {
       return Optional.empty();
@@ -88,6 +92,11 @@ public final class DiscordPlatform implements Platform {
     String gatewayOverride = environment.getOrDefault(GATEWAY_URL_VARIABLE, "");
     String gatewayUrl = gatewayOverride.isBlank() ? null : url(GATEWAY_URL_VARIABLE, gatewayOverride, null, "ws");
     return Optional.of(new DiscordPlatform(token.strip(), api.endsWith("/") ? api : api + "/", gatewayUrl, config.discord(), READY_TIMEOUT));
+  }
+
+  /** The same platform, giving up on the gateway's READY after {@code timeout}. */
+  DiscordPlatform readyWithin(Duration timeout) {
+    return new DiscordPlatform(token, apiUrl, gatewayUrl, settings, timeout);
   }
 
   private static String url(String variable, String value, String fallback, String scheme) {
@@ -115,8 +124,12 @@ public final class DiscordPlatform implements Platform {
 
   @Override
   public void start(Bot bot, HttpRoutes http) {
+    connect(bot.inbound());
+  }
+
+  /** Connects every shard of this process, delivering what Discord sends to {@code inbound}. */
+  void connect(Inbound inbound) {
     JdaMessages.mentionNobodyByDefault();
-    Inbound inbound = bot.inbound();
     Readiness readiness = new Readiness(settings.shardIds().size());
     DefaultShardManagerBuilder builder =
         DefaultShardManagerBuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES))
@@ -174,12 +187,12 @@ public final class DiscordPlatform implements Platform {
               settings.devGuild().get());
           return;
         }
-        CommandRegistration.ensure(definition, "in guild " + guild.getId(), guild.retrieveCommands(), guild::upsertCommand);
+        CommandRegistration.ensure(definition, "in guild " + guild.getId(), guild.retrieveCommands(), d -> guild.updateCommands().addCommands(d));
       } else {
         // One process registers: the one running shard 0.
         JDA first = shards.getShardById(0);
         if (first != null) {
-          CommandRegistration.ensure(definition, "globally", first.retrieveCommands(), first::upsertCommand);
+          CommandRegistration.ensure(definition, "globally", first.retrieveCommands(), d -> first.updateCommands().addCommands(d));
         }
       }
     } catch (RuntimeException e) {

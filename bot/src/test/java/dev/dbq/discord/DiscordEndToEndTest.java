@@ -1,0 +1,296 @@
+package dev.dbq.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dbq.app.Bot;
+import dev.dbq.chat.ChannelKey;
+import dev.dbq.config.ConfigLoader;
+import dev.dbq.config.DbqConfig;
+import dev.dbq.console.ConsoleClock;
+import dev.dbq.testsupport.EachBackend;
+import dev.dbq.testsupport.TestBanks;
+import dev.dbq.testsupport.TestDatabase;
+import dev.dbq.testsupport.discord.DiscordPermissions;
+import dev.dbq.testsupport.discord.FakeDiscord;
+import dev.dbq.testsupport.discord.FakeGuild.FakeChannel;
+import dev.dbq.testsupport.discord.FakeGuild.FakeMember;
+import dev.dbq.testsupport.discord.FakeInteraction;
+import dev.dbq.testsupport.discord.RecordedRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * The real JDA client against the loopback fake Discord (REST and a zlib-stream gateway), with
+ * the whole bot on a test database and a clock that moves only when told.
+ */
+class DiscordEndToEndTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /** Tuesday 1 December 2026, 08:00 UTC: before the 09:00 post of a weekday. */
+  private static final Instant TUESDAY_MORNING = Instant.parse("2026-12-01T08:00:00Z");
+
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private FakeDiscord discord;
+  private ConsoleClock clock;
+  private Bot bot;
+  private RecordingInbound inbound;
+  private FakeChannel general;
+
+  @AfterEach
+  void stop() throws Exception {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      running.get(i).close();
+    }
+  }
+
+  @EachBackend
+  void registersDbqInTheDevGuildWithTypedOptionsAndOnlyAgainWhenItChanged(TestDatabase database) throws Exception {
+    // given / when
+    DiscordPlatform first = start(database);
+
+    // then: connected through gateway/bot on the REST base, zlib-stream, no privileged intent
+    assertEquals(1, discord.requests("GET", "gateway/bot").size());
+    String connection = discord.awaitConnection(1, TIMEOUT);
+    assertTrue(connection.startsWith("/gateway?") && connection.contains("compress=zlib-stream"), connection);
+    JsonNode identify = discord.awaitIdentify(TIMEOUT);
+    assertEquals(0, identify.path("intents").asInt() & DiscordPermissions.PRIVILEGED_INTENTS);
+    assertTrue((identify.path("intents").asInt() & DiscordPermissions.INTENT_GUILD_MESSAGES) != 0);
+    assertTrue(first.ready());
+
+    // and /dbq went to the dev guild, made from the handlers' descriptions
+    String guildCommands = "applications/\\d+/guilds/" + discord.guild().idString() + "/commands";
+    assertEquals(1, discord.requests("PUT", guildCommands).size());
+    assertEquals(0, discord.requests("PUT", "applications/\\d+/commands").size());
+    JsonNode dbq = discord.requests("PUT", guildCommands).get(0).body().get(0);
+    assertEquals("dbq", dbq.path("name").asText());
+    JsonNode random = option(dbq, "random");
+    assertEquals(1, random.path("type").asInt());
+    assertTrue(option(random, "difficulty").path("choices").size() > 0);
+    assertTrue(option(random, "topic").path("autocomplete").asBoolean());
+    assertTrue(option(random, "company").path("autocomplete").asBoolean());
+    assertTrue(option(option(dbq, "show"), "id").path("autocomplete").asBoolean());
+    assertEquals(4, option(option(dbq, "scenario"), "number").path("type").asInt());
+    assertEquals(6, option(option(dbq, "streak"), "user").path("type").asInt());
+    JsonNode schedule = option(dbq, "schedule");
+    assertEquals(2, schedule.path("type").asInt());
+    assertEquals(List.of("show", "set", "off"), names(schedule));
+    assertEquals(List.of("time", "zone", "days"), names(option(schedule, "set")));
+
+    // when: the bot restarts with the same definition
+    first.close();
+    running.remove(first);
+    connect(database);
+
+    // then: it read the definition again and sent nothing
+    assertEquals(2, discord.requests("GET", guildCommands).size());
+    assertEquals(1, discord.requests("PUT", guildCommands).size());
+  }
+
+  @EachBackend
+  void randomWithOptionsAutocompleteAndButtonPressesAnswerOnlyTheCaller(TestDatabase database) throws Exception {
+    // given
+    start(database);
+    FakeMember alice = discord.guild().member("alice");
+
+    // when: alice types a topic
+    JsonNode completion =
+        discord.autocomplete(alice).in(general).subcommand("random").focused("topic", "repl").send().awaitCallback(TIMEOUT);
+
+    // then
+    assertEquals(8, completion.path("type").asInt());
+    JsonNode choices = completion.path("data").path("choices");
+    assertTrue(choices.size() > 0 && choices.size() <= 25, completion.toString());
+    choices.forEach(c -> assertTrue(c.path("name").asText().toLowerCase().contains("repl"), c.toString()));
+
+    // when: she asks for a random senior question on that topic
+    String topic = choices.get(0).path("value").asText();
+    FakeInteraction random =
+        discord.slashCommand(alice).in(general).subcommand("random").option("topic", topic).option("difficulty", "senior").send();
+    JsonNode callback = random.awaitCallback(TIMEOUT);
+
+    // then: a card only she sees, with buttons
+    assertEquals(4, callback.path("type").asInt());
+    JsonNode data = callback.path("data");
+    assertEquals(64, data.path("flags").asInt() & 64);
+    assertFalse(data.path("embeds").get(0).path("title").asText().isBlank());
+    JsonNode buttons = data.path("components").get(0).path("components");
+    assertTrue(buttons.size() > 0, data.toString());
+    buttons.forEach(b -> assertTrue(b.path("custom_id").asText().length() <= 100));
+
+    // when: she presses the first button (another part of the answer)
+    JsonNode message = random.originalMessage();
+    String customId = buttons.get(0).path("custom_id").asText();
+    JsonNode pressed = discord.buttonPress(alice, message, customId).awaitCallback(TIMEOUT);
+
+    // then
+    assertEquals(4, pressed.path("type").asInt());
+    assertEquals(64, pressed.path("data").path("flags").asInt() & 64);
+    assertTrue(pressed.path("data").path("embeds").size() > 0, pressed.toString());
+
+    // when: she presses a button whose question has left the banks
+    JsonNode expired = discord.buttonPress(alice, message, "dbq#:show ~AAAAAAAAAAAA").awaitCallback(TIMEOUT);
+
+    // then: a polite private note
+    assertEquals(64, expired.path("data").path("flags").asInt() & 64);
+    assertTrue(expired.path("data").path("content").asText().contains("expired"), expired.toString());
+    assertNothingSentCanPing();
+  }
+
+  @EachBackend
+  void onlyAServerManagerChangesTheSchedule(TestDatabase database) throws Exception {
+    // given
+    start(database);
+
+    // when: bob, a plain member, tries
+    JsonNode refused = scheduleSet(discord.guild().member("bob")).awaitCallback(TIMEOUT);
+
+    // then: a polite refusal to him alone, nothing saved
+    assertEquals(64, refused.path("data").path("flags").asInt() & 64);
+    assertTrue(refused.path("data").path("content").asText().contains("Only admins"), refused.toString());
+    assertTrue(bot.rounds().scheduledChannels().isEmpty());
+
+    // when: carol, who has Manage Server, does it
+    JsonNode saved = scheduleSet(discord.guild().member("carol")).awaitCallback(TIMEOUT);
+
+    // then: the channel is told, and the channel joined
+    assertEquals(0, saved.path("data").path("flags").asInt() & 64);
+    assertTrue(saved.path("data").path("content").asText().contains("Schedule saved"), saved.toString());
+    assertEquals(
+        List.of(new ChannelKey("discord", discord.guild().idString(), general.idString())),
+        bot.rounds().scheduledChannels().stream().map(s -> s.channel()).toList());
+    assertNothingSentCanPing();
+  }
+
+  @EachBackend
+  void aFullDayPostsOnceThroughA429OpensAThreadCountsPeopleNotBotsAndShowsTheStreak(TestDatabase database)
+      throws Exception {
+    // given: carol scheduled #general at 09:00 UTC, and Discord will rate-limit the round's post once
+    start(database);
+    scheduleSet(discord.guild().member("carol")).awaitCallback(TIMEOUT);
+    String messages = "channels/" + general.idString() + "/messages";
+    discord.failNext("POST", messages, 429, 1.0);
+
+    // when: 09:00 comes
+    clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+    bot.rounds().runDue();
+
+    // then: JDA waited out the 429; the round is in the channel once, with a thread on it
+    List<RecordedRequest> posts = discord.requests("POST", messages);
+    assertEquals(List.of(429, 200), posts.stream().map(RecordedRequest::status).toList());
+    JsonNode round = discord.awaitMessagePost(general.idString(), 1, TIMEOUT);
+    RecordedRequest threadStart = discord.awaitThreadStart(general.idString(), 1, TIMEOUT);
+    assertTrue(threadStart.path().endsWith("/messages/" + round.path("id").asText() + "/threads"), threadStart.path());
+    String thread = round.path("id").asText(); // Discord gives a message's thread the message's id
+    JsonNode followUp = discord.awaitMessagePost(thread, 1, TIMEOUT);
+    assertFalse(followUp.path("content").asText().isBlank() && followUp.path("embeds").isEmpty());
+
+    // when: alice and bob answer in the thread, and another bot chimes in
+    discord.messageCreate(thread, discord.guild().user("alice"), "Leader-based replication, because...");
+    discord.messageCreate(thread, discord.guild().user("bob"), "Quorum writes!");
+    discord.messageCreate(thread, discord.guild().user("helper-bot"), "I am a bot");
+
+    // then: the people count, the bot does not
+    RecordingInbound.Delivered alice = inbound.awaitThreadMessageFrom(discord.guild().user("alice").idString(), TIMEOUT);
+    RecordingInbound.Delivered bob = inbound.awaitThreadMessageFrom(discord.guild().user("bob").idString(), TIMEOUT);
+    RecordingInbound.Delivered helper = inbound.awaitThreadMessageFrom(discord.guild().user("helper-bot").idString(), TIMEOUT);
+    ChannelKey channel = new ChannelKey("discord", discord.guild().idString(), general.idString());
+    assertEquals(channel, alice.channel());
+    assertEquals(thread, alice.threadRef());
+    assertTrue(alice.verdictText().contains("is counted"), alice.verdictText());
+    assertTrue(bob.verdictText().contains("is counted"), bob.verdictText());
+    assertTrue(helper.message().fromBot());
+    assertEquals("(not counted)", helper.verdictText());
+
+    // when: 17:00, the reveal
+    clock.set(Instant.parse("2026-12-01T17:00:00Z"));
+    bot.rounds().runDue();
+
+    // then: it goes into the thread, nothing more into the channel
+    JsonNode reveal = discord.awaitMessagePost(thread, discord.requests("POST", "channels/" + thread + "/messages").size(), TIMEOUT);
+    assertTrue(reveal.toString().toLowerCase().contains("answer"), reveal.toString());
+    assertEquals(2, discord.requests("POST", messages).size());
+
+    // when: alice asks for her streak at the end of the day
+    JsonNode streak =
+        discord.slashCommand(discord.guild().member("alice")).in(general).subcommand("streak").send().awaitCallback(TIMEOUT);
+
+    // then
+    String text = streak.path("data").toString();
+    assertTrue(text.contains("Current streak: 1"), text);
+    assertTrue(text.contains("Team streak: 1"), text);
+    assertNothingSentCanPing();
+  }
+
+  // ---- helpers
+
+  private DiscordPlatform start(TestDatabase database) throws Exception {
+    discord = FakeDiscord.builder().clock(java.time.Clock.fixed(TUESDAY_MORNING, ZoneOffset.UTC)).start();
+    running.add(discord);
+    general = discord.guild().channel("general");
+    return connect(database);
+  }
+
+  /** A bot process on the database, connected to the fake through the environment it reads. */
+  private DiscordPlatform connect(TestDatabase database) {
+    DbqConfig config = new ConfigLoader(Map.of()).parse("test.yml",
+        "discord:\n  dev_guild: \"" + discord.guild().idString() + "\"\n");
+    DiscordPlatform platform = DiscordPlatform.configured(discord.environment(), config).orElseThrow().readyWithin(TIMEOUT);
+    if (bot == null) {
+      clock = new ConsoleClock(ZoneOffset.UTC, TUESDAY_MORNING);
+      bot = new Bot(database.database(), config, TestBanks.library(), platform.gateway(), clock, new SplittableRandom(42));
+      inbound = new RecordingInbound(bot.inbound());
+    }
+    running.add(platform);
+    platform.connect(inbound);
+    return platform;
+  }
+
+  private FakeInteraction scheduleSet(FakeMember member) {
+    return discord.slashCommand(member).in(general).subcommand("schedule", "set")
+        .option("time", "09:00").option("zone", "UTC").send();
+  }
+
+  /** Every message, reply, follow-up and edit the bot sent says that it mentions nobody. */
+  private void assertNothingSentCanPing() {
+    int checked = 0;
+    for (RecordedRequest request : discord.requests()) {
+      boolean sendsMessage =
+          request.matches("POST", "channels/\\d+/messages")
+              || request.matches("PATCH", "(channels/\\d+/messages/\\d+|webhooks/.*)")
+              || request.matches("POST", "webhooks/.*")
+              || (request.matches("POST", "interactions/.*/callback") && request.body().path("type").asInt() == 4);
+      if (!sendsMessage) {
+        continue;
+      }
+      JsonNode body = request.path().startsWith("interactions/") ? request.body().path("data") : request.body();
+      JsonNode parse = body.path("allowed_mentions").path("parse");
+      assertTrue(parse.isArray() && parse.isEmpty(), "allowed_mentions of " + request);
+      checked++;
+    }
+    assertTrue(checked > 0, "nothing was sent");
+  }
+
+  private static JsonNode option(JsonNode parent, String name) {
+    for (JsonNode option : parent.path("options")) {
+      if (option.path("name").asText().equals(name)) {
+        return option;
+      }
+    }
+    throw new AssertionError("no option " + name + " in " + parent);
+  }
+
+  private static List<String> names(JsonNode parent) {
+    List<String> names = new ArrayList<>();
+    parent.path("options").forEach(o -> names.add(o.path("name").asText()));
+    return names;
+  }
+}
