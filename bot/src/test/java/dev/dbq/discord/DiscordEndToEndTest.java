@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbq.app.Bot;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.OptionSpec;
 import dev.dbq.config.ConfigLoader;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleClock;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -101,15 +103,16 @@ class DiscordEndToEndTest {
     start(database);
     FakeMember alice = discord.guild().member("alice");
 
-    // when: alice types a topic
+    // when: alice types the start of a topic of the bank
+    String typed = bot.inbound().complete(OptionSpec.Completion.TOPIC, "", 1).get(0).substring(0, 3).toLowerCase(Locale.ROOT);
     JsonNode completion =
-        discord.autocomplete(alice).in(general).subcommand("random").focused("topic", "repl").send().awaitCallback(TIMEOUT);
+        discord.autocomplete(alice).in(general).subcommand("random").focused("topic", typed).send().awaitCallback(TIMEOUT);
 
     // then
     assertEquals(8, completion.path("type").asInt());
     JsonNode choices = completion.path("data").path("choices");
     assertTrue(choices.size() > 0 && choices.size() <= 25, completion.toString());
-    choices.forEach(c -> assertTrue(c.path("name").asText().toLowerCase().contains("repl"), c.toString()));
+    choices.forEach(c -> assertTrue(c.path("name").asText().toLowerCase(Locale.ROOT).contains(typed), c.toString()));
 
     // when: she asks for a random senior question on that topic
     String topic = choices.get(0).path("value").asText();
@@ -187,9 +190,11 @@ class DiscordEndToEndTest {
     List<RecordedRequest> posts = discord.requests("POST", messages);
     assertEquals(List.of(429, 200), posts.stream().map(RecordedRequest::status).toList());
     JsonNode round = discord.awaitMessagePost(general.idString(), 1, TIMEOUT);
+    assertFalse(round.path("embeds").isEmpty(), round.toString());
     RecordedRequest threadStart = discord.awaitThreadStart(general.idString(), 1, TIMEOUT);
-    assertTrue(threadStart.path().endsWith("/messages/" + round.path("id").asText() + "/threads"), threadStart.path());
-    String thread = round.path("id").asText(); // Discord gives a message's thread the message's id
+    // Discord gives a message's thread the message's id
+    String thread = threadStart.path().replaceAll("^channels/\\d+/messages/(\\d+)/threads$", "$1");
+    assertEquals(discord.message(general.idString(), thread).path("id").asText(), thread);
     JsonNode followUp = discord.awaitMessagePost(thread, 1, TIMEOUT);
     assertFalse(followUp.path("content").asText().isBlank() && followUp.path("embeds").isEmpty());
 
@@ -211,12 +216,16 @@ class DiscordEndToEndTest {
     assertEquals("(not counted)", helper.verdictText());
 
     // when: 17:00, the reveal
+    String inThread = "channels/" + thread + "/messages";
+    int before = discord.requests("POST", inThread).size();
     clock.set(Instant.parse("2026-12-01T17:00:00Z"));
     bot.rounds().runDue();
 
-    // then: it goes into the thread, nothing more into the channel
-    JsonNode reveal = discord.awaitMessagePost(thread, discord.requests("POST", "channels/" + thread + "/messages").size(), TIMEOUT);
-    assertTrue(reveal.toString().toLowerCase().contains("answer"), reveal.toString());
+    // then: it goes into the thread with a button for the detailed answer, nothing more into the channel
+    List<JsonNode> sinceFive = discord.requests("POST", inThread).stream().skip(before).map(RecordedRequest::body).toList();
+    JsonNode reveal = sinceFive.stream().filter(b -> b.path("content").asText().contains("Quick answer")).findFirst()
+        .orElseThrow(() -> new AssertionError("no reveal in the thread: " + sinceFive));
+    assertTrue(reveal.path("components").get(0).path("components").get(0).path("custom_id").asText().startsWith("dbq:answer "));
     assertEquals(2, discord.requests("POST", messages).size());
 
     // when: alice asks for her streak at the end of the day
