@@ -53,6 +53,7 @@ public final class DiscordPlatform implements Platform {
   static final String GATEWAY_URL_VARIABLE = "DISCORD_GATEWAY_URL";
   static final String DEFAULT_API_URL = "https://discord.com/api/v10/";
   static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
   private static final Logger log = LoggerFactory.getLogger(DiscordPlatform.class);
 
@@ -214,6 +215,15 @@ public final class DiscordPlatform implements Platform {
     ShardManager manager = shards;
     if (manager != null) {
       manager.shutdown();
+    }
+    // Let answers and thread replies already taken finish, so none is cut off half-written.
+    work.shutdown();
+    try {
+      if (!work.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("Discord work still running after {} s: interrupted", CLOSE_GRACE.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     work.shutdownNow();
     timers.shutdownNow();

@@ -239,6 +239,54 @@ class DiscordEndToEndTest {
     assertNothingSentCanPing();
   }
 
+  @EachBackend
+  void aSlowAnswerIsDeferredThenDeliveredAndASharedOneStillReachesTheChannel(TestDatabase database) throws Exception {
+    // given: the core takes its time
+    start(database);
+    inbound.holdCommands();
+
+    // when: alice asks for her streak, and carol sets the schedule (a reply for the channel)
+    FakeInteraction streak = discord.slashCommand(discord.guild().member("alice")).in(general).subcommand("streak").send();
+    FakeInteraction schedule = scheduleSet(discord.guild().member("carol"));
+
+    // then: both are acknowledged in time, privately, before any answer exists
+    JsonNode deferred = streak.awaitCallback(TIMEOUT);
+    assertEquals(5, deferred.path("type").asInt());
+    assertEquals(64, deferred.path("data").path("flags").asInt() & 64);
+    assertEquals(5, schedule.awaitCallback(TIMEOUT).path("type").asInt());
+
+    // when: the core answers
+    inbound.releaseCommands();
+
+    // then: the private answer replaces the deferral; the shared one is a visible follow-up
+    assertTrue(streak.awaitOriginalEdit(1, TIMEOUT).toString().contains("Current streak"));
+    JsonNode shared = schedule.awaitFollowup(1, TIMEOUT);
+    assertEquals(0, shared.path("flags").asInt() & 64);
+    assertTrue(shared.path("content").asText().contains("Schedule saved"), shared.toString());
+    assertNothingSentCanPing();
+  }
+
+  @EachBackend
+  void aReplyInTheRoundsThreadCountsAfterTheBotRestarted(TestDatabase database) throws Exception {
+    // given: a round posted with its thread, then the bot restarts
+    DiscordPlatform before = start(database);
+    scheduleSet(discord.guild().member("carol")).awaitCallback(TIMEOUT);
+    clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+    bot.rounds().runDue();
+    String thread = discord.awaitThreadStart(general.idString(), 1, TIMEOUT).path()
+        .replaceAll("^channels/\\d+/messages/(\\d+)/threads$", "$1");
+    before.close();
+    running.remove(before);
+    connect(database);
+
+    // when: alice replies in the thread
+    discord.messageCreate(thread, discord.guild().user("alice"), "After the restart");
+
+    // then: the new process knew the thread (from GUILD_CREATE) and counted her
+    RecordingInbound.Delivered alice = inbound.awaitThreadMessageFrom(discord.guild().user("alice").idString(), TIMEOUT);
+    assertTrue(alice.verdictText().contains("is counted"), alice.verdictText());
+  }
+
   // ---- helpers
 
   private DiscordPlatform start(TestDatabase database) throws Exception {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,6 +33,8 @@ final class RecordingInbound implements Inbound {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition delivered = lock.newCondition();
   private final List<Delivered> threadMessages = new ArrayList<>();
+  /** While closed, typed commands wait here: a test makes a command slow without sleeping. */
+  private volatile CountDownLatch commandGate = new CountDownLatch(0);
 
   RecordingInbound(Inbound delegate) {
     this.delegate = delegate;
@@ -80,7 +83,24 @@ final class RecordingInbound implements Inbound {
 
   @Override
   public Reply command(Caller caller, List<String> path, Map<String, String> options) {
+    try {
+      if (!commandGate.await(1, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("the test never released the held command");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
     return delegate.command(caller, path, options);
+  }
+
+  /** Holds every typed command until {@link #releaseCommands()}. */
+  void holdCommands() {
+    commandGate = new CountDownLatch(1);
+  }
+
+  void releaseCommands() {
+    commandGate.countDown();
   }
 
   @Override
