@@ -26,25 +26,36 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * {@code https://discord.com/api/v10/}) and optionally {@code DISCORD_GATEWAY_URL};
  * {@link #environment()} gives the first two for this fake. The client must be built like this:
  * <pre>{@code
- * DefaultShardManagerBuilder.createLight(token, GatewayIntent.GUILD_MESSAGES)  // no privileged intent
- *     .setRestConfig(new RestConfig().setBaseUrl(apiUrl))      // every REST call, gateway/bot too
- *     .setSessionController(gatewayOverride == null
- *         ? new ConcurrentSessionController()                   // asks GET gateway/bot on apiUrl
- *         : controllerReturning(gatewayOverride))              // getShardedGateway -> override
- *     .setShardsTotal(total).setShards(ids...)
- *     .setCompression(Compression.ZLIB)                        // the default: zlib-stream
+ * DefaultShardManagerBuilder.createLight(token, GatewayIntent.GUILD_MESSAGES) // GUILDS is implied
+ *     .setRestConfig(new RestConfig().setBaseUrl(apiUrl))    // every REST call, gateway/bot too
+ *     .setSessionController(new GatewayController(override)) // see below
+ *     .setShardsTotal(total).setShards(ids)
+ *     .setCompression(Compression.ZLIB)                      // the default: zlib-stream
  *     .addEventListeners(listener)
  *     .build();
+ *
+ * class GatewayController extends ConcurrentSessionController {
+ *   private volatile String url;                 // null = ask gateway/bot
+ *   GatewayController(String override) { this.url = override; }
+ *   public ShardedGateway getShardedGateway(JDA api) {
+ *     if (url != null) return new ShardedGateway(url, total, 1);
+ *     ShardedGateway asked = super.getShardedGateway(api); // GET gateway/bot on apiUrl
+ *     url = asked.getUrl();
+ *     return asked;
+ *   }
+ *   public String getGateway() { return url != null ? url : super.getGateway(); }
+ * }
  * }</pre>
- * Why the shard manager: it takes the gateway URL from its session controller's
- * {@code getShardedGateway(jda)}, whose default asks {@code GET gateway/bot} through the REST
- * base, so the fake's URL is used. A plain {@code JDABuilder} instead calls the controller's
- * {@code getGateway()}, which returns the public {@code wss://gateway.discord.gg/} whatever the
- * REST base (only a custom controller overriding {@code getGateway()} would fix that). For
- * {@code DISCORD_GATEWAY_URL}, subclass {@code ConcurrentSessionController} and override
- * {@code getShardedGateway} to return {@code new ShardedGateway(override, total, 1)}; the fake
- * also serves its gateway at {@link #gatewayOverrideUrl()} so a test can tell the two apart
- * ({@link #awaitConnection}).
+ * Why: the shard manager takes the gateway URL from its session controller's
+ * {@code getShardedGateway(jda)}, whose default ({@code ConcurrentSessionController}) asks
+ * {@code GET gateway/bot} through the REST base — so the plain default already reaches this fake
+ * when {@code DISCORD_API_URL} points at it. But JDA calls {@code getGateway()} (default: the
+ * public {@code wss://gateway.discord.gg/}, whatever the REST base) whenever it has no URL: in a
+ * plain {@code JDABuilder} always, and in the shard manager after a connection attempt failed
+ * (it then resets its URL). Overriding {@code getGateway()} as above keeps reconnects on the same
+ * gateway; {@code DISCORD_GATEWAY_URL} is the {@code override}. The fake also serves its gateway
+ * at {@link #gatewayOverrideUrl()} so a test can tell an override from {@code gateway/bot}
+ * ({@link #awaitConnection}). Resumes go to READY's {@code resume_gateway_url} (this gateway).
  *
  * <h2>What happens on connect</h2>
  * The shard manager calls {@code GET gateway/bot} and {@code GET users/@me}; the WebSocket gets
@@ -277,6 +288,11 @@ public final class FakeDiscord implements AutoCloseable {
   /** The n-th (from 1) IDENTIFY payload ({@code token} replaced by a note whether it matched). */
   public JsonNode awaitIdentify(int nth, Duration timeout) {
     return gateway.identifies.await(i -> true, nth, timeout, "IDENTIFY").get(nth - 1);
+  }
+
+  /** The IDENTIFY payloads so far (a resumed session sends none). */
+  public List<JsonNode> identifies() {
+    return gateway.identifies.snapshot();
   }
 
   public JsonNode awaitIdentify(Duration timeout) {
