@@ -295,8 +295,4 @@ final class DiscordState {
     }
     return createInteractionMessage(interaction, data, 0).deepCopy();
   }
-
-  synchronized boolean isThread(String channelId) {
-    return threads.containsKey(channelId);
-  }
 }

@@ -369,4 +369,22 @@ class FakeDiscordTest {
     JDA owning = events.await(ReadyEvent.class, e -> true).getJDA();
     assertNotNull(owning.getGuildById(discord.guild().id()));
   }
+
+  @Test
+  void threadOpenedBeforeARestartIsInGuildCreateSoItsRepliesStillArrive() throws Exception {
+    JDA first = connect();
+    FakeChannel channel = discord.guild().channel("interview-prep");
+    Message round = first.getTextChannelById(channel.id()).sendMessage("Round").complete();
+    ThreadChannel thread = round.createThreadChannel("Round follow-ups").complete();
+    shards.shutdown();
+    first.awaitShutdown(TIMEOUT);
+
+    JDA restarted = connect();
+    assertNotNull(restarted.getThreadChannelById(thread.getIdLong()), "active thread cached");
+    discord.messageCreate(thread.getId(), discord.guild().user("bob"), "late answer");
+
+    MessageReceivedEvent reply = events.await(MessageReceivedEvent.class,
+        e -> e.getJDA() == restarted && e.getChannel().getIdLong() == thread.getIdLong());
+    assertEquals(discord.guild().user("bob").id(), reply.getAuthor().getIdLong());
+  }
 }
