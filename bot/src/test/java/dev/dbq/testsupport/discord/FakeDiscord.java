@@ -98,6 +98,20 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * {@link #failNext(String, String, int, int, String)}. {@link #dropConnections} closes the
  * gateway so JDA resumes.
  *
+ * <h2>In an end-to-end test of dbq</h2>
+ * <pre>{@code
+ * try (FakeDiscord discord = FakeDiscord.start()) {
+ *   // start dbq with discord.environment() as its DISCORD_* environment, then:
+ *   discord.awaitDispatched("GUILD_CREATE", 1, TIMEOUT);      // the bot is connected
+ *   discord.awaitRequest("PUT", "applications/\\d+/(guilds/\\d+/)?commands", TIMEOUT);
+ *   FakeInteraction random = discord.slashCommand(discord.guild().member("alice"))
+ *       .subcommand("random").option("difficulty", "easy").send();
+ *   JsonNode reply = random.awaitCallback(TIMEOUT);             // type 4 or 5, flags 64, ...
+ * }
+ * }</pre>
+ * Events sent while JDA still sets the guild up are held by JDA and replayed, so nothing needs
+ * to wait for more than the GUILD_CREATE.
+ *
  * <p>Waits end as soon as what they wait for arrives; none sleeps.
  */
 public final class FakeDiscord implements AutoCloseable {
@@ -107,7 +121,6 @@ public final class FakeDiscord implements AutoCloseable {
 
   private final FakeGuild guild;
   private final String token;
-  private final Clock clock;
   private final Snowflakes ids;
   private final DiscordState state;
   private final FakeGateway gateway;
@@ -120,7 +133,7 @@ public final class FakeDiscord implements AutoCloseable {
   private FakeDiscord(Builder builder) throws Exception {
     this.guild = builder.guild;
     this.token = builder.token;
-    this.clock = builder.clock;
+    Clock clock = builder.clock;
     this.ids = new Snowflakes(clock);
     this.joinedAt = clock.instant().minus(Duration.ofDays(30));
     this.state = new DiscordState(guild, ids, clock);

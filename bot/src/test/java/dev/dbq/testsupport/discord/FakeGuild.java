@@ -11,9 +11,9 @@ import java.util.NoSuchElementException;
  * members. {@link #standard()} is what most tests need; {@link #builder()} adjusts it.
  *
  * <p>The standard guild has text channels {@code general} and {@code interview-prep}; members
- * {@code alice} and {@code bob} (plain members), {@code carol} (role {@code Moderators}: Manage
- * Server), {@code dave} (role {@code Admins}: Administrator), {@code helper-bot} (another bot)
- * and the bot itself ({@code dbq}, role {@code dbq} with {@link DiscordPermissions#DBQ_BOT}).
+ * {@code owner} (owns the server: every permission), {@code alice} and {@code bob} (plain
+ * members), {@code carol} (role {@code Moderators}: Manage Server), {@code dave} (role
+ * {@code Admins}: Administrator), {@code helper-bot} (another bot) and the bot itself ({@code dbq}, role {@code dbq} with {@link DiscordPermissions#DBQ_BOT}).
  */
 public final class FakeGuild {
 
@@ -64,8 +64,15 @@ public final class FakeGuild {
     this.botUser = builder.botUser;
     this.channels = List.copyOf(builder.channels);
     this.roles = List.copyOf(builder.roles.values());
-    this.membersByName = new LinkedHashMap<>(builder.members);
-    this.owner = builder.members.get(builder.ownerName).user();
+    this.membersByName = new LinkedHashMap<>();
+    // Roles may have been replaced (new permissions) after members took them: resolve by id.
+    builder.members.forEach((username, member) -> membersByName.put(username,
+        new FakeMember(member.user(), member.roles().stream().map(this::currentRole).toList())));
+    this.owner = membersByName.get(Builder.OWNER).user();
+  }
+
+  private FakeRole currentRole(FakeRole role) {
+    return roles.stream().filter(current -> current.id() == role.id()).findFirst().orElseThrow();
   }
 
   public static FakeGuild standard() {
@@ -160,7 +167,7 @@ public final class FakeGuild {
     private final List<FakeChannel> channels = new ArrayList<>();
     private final Map<String, FakeRole> roles = new LinkedHashMap<>();
     private final Map<String, FakeMember> members = new LinkedHashMap<>();
-    private String ownerName = "owner";
+    private static final String OWNER = "owner";
 
     private Builder() {
       roles.put("@everyone",
@@ -172,7 +179,7 @@ public final class FakeGuild {
       textChannel("general");
       textChannel("interview-prep");
       member(botUser, botUser.username());
-      member("owner");
+      member(OWNER);
       member("alice");
       member("bob");
       member("carol", "Moderators");
@@ -231,13 +238,6 @@ public final class FakeGuild {
     }
 
     public FakeGuild build() {
-      // Role objects may have been replaced after members took them: resolve by id again.
-      Map<String, FakeMember> resolved = new LinkedHashMap<>();
-      members.forEach((username, member) -> resolved.put(username, new FakeMember(member.user(),
-          member.roles().stream().map(r -> roles.values().stream()
-              .filter(current -> current.id() == r.id()).findFirst().orElseThrow()).toList())));
-      members.clear();
-      members.putAll(resolved);
       return new FakeGuild(this);
     }
   }
