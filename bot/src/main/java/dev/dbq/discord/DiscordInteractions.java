@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.Permission;
@@ -75,7 +76,7 @@ final class DiscordInteractions extends ListenerAdapter {
     }
     Optional<Caller> caller = caller(event, event.getRawData());
     if (caller.isEmpty()) {
-      event.reply(GUILD_ONLY).setEphemeral(true).queue();
+      event.reply(GUILD_ONLY).setEphemeral(true).setAllowedMentions(JdaMessages.NO_MENTIONS).queue();
       return;
     }
     List<String> path = Stream.of(event.getSubcommandGroup(), event.getSubcommandName()).filter(Objects::nonNull).toList();
@@ -91,7 +92,7 @@ final class DiscordInteractions extends ListenerAdapter {
   public void onButtonInteraction(ButtonInteractionEvent event) {
     Optional<Caller> caller = caller(event, event.getRawData());
     if (caller.isEmpty()) {
-      event.reply(GUILD_ONLY).setEphemeral(true).queue();
+      event.reply(GUILD_ONLY).setEphemeral(true).setAllowedMentions(JdaMessages.NO_MENTIONS).queue();
       return;
     }
     String customId = event.getComponentId();
@@ -145,11 +146,21 @@ final class DiscordInteractions extends ListenerAdapter {
   /**
    * Runs {@code answer} and sends its reply. A deferral is scheduled first: if the reply is not
    * ready by then, the interaction is acknowledged and the reply goes through the hook, which
-   * JDA holds back until the acknowledgement is through.
+   * JDA holds back until the acknowledgement is through. (Not {@code Future.cancel}: it reports
+   * success for a task that is already running.)
    */
   private void respond(IReplyCallback event, Supplier<Reply> answer) {
+    // Exactly one of the timer (deferring) and the answer (replying) acknowledges the interaction.
+    AtomicBoolean acknowledged = new AtomicBoolean();
     ScheduledFuture<?> defer =
-        timers.schedule(() -> event.deferReply(true).queue(), DEFER_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        timers.schedule(
+            () -> {
+              if (acknowledged.compareAndSet(false, true)) {
+                event.deferReply(true).queue();
+              }
+            },
+            DEFER_AFTER.toMillis(),
+            TimeUnit.MILLISECONDS);
     Reply reply;
     try {
       reply = answer.get();
@@ -157,7 +168,8 @@ final class DiscordInteractions extends ListenerAdapter {
       log.error("Discord interaction {} failed", event.getId(), e);
       reply = Reply.text(FAILED);
     }
-    boolean answeredInTime = defer.cancel(false);
+    boolean answeredInTime = acknowledged.compareAndSet(false, true);
+    defer.cancel(false);
     try {
       if (answeredInTime) {
         reply(event, reply);

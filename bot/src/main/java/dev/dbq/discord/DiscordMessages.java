@@ -138,6 +138,9 @@ final class DiscordMessages {
     if (Character.isHighSurrogate(text.charAt(end - 1))) {
       end--;
     }
+    if (text.charAt(end - 1) == '\\') {
+      end--; // an escape cut from what it escapes would escape the ellipsis
+    }
     return text.substring(0, end) + ELLIPSIS;
   }
 }

@@ -42,8 +42,9 @@ final class ThreadReplies extends ListenerAdapter {
 
   @Override
   public void onMessageReceived(MessageReceivedEvent event) {
-    if (!event.isFromGuild() || !event.getChannelType().isThread()) {
-      return;
+    if (!event.isFromGuild() || !event.getChannelType().isThread()
+        || event.getAuthor().getIdLong() == event.getJDA().getSelfUser().getIdLong()) {
+      return; // our own follow-ups and reveals need no database lookup
     }
     MessageType type = event.getMessage().getType();
     if (type != MessageType.DEFAULT && type != MessageType.INLINE_REPLY) {
