@@ -129,6 +129,8 @@ class FakeDiscordTest {
     assertEquals("interview-prep", guild.getTextChannelById(prep.id()).getName());
     assertEquals(discord.guild().botUser().id(), jda.getSelfUser().getIdLong());
     assertEquals(discord.guild().applicationId(), jda.getSelfUser().getApplicationIdLong());
+    assertEquals(discord.guild().applicationId(),
+        jda.retrieveApplicationInfo().complete().getIdLong());
     assertTrue(guild.getSelfMember().hasPermission(guild.getTextChannelById(prep.id()),
         Permission.MESSAGE_SEND,
         Permission.CREATE_PUBLIC_THREADS));
