@@ -98,6 +98,22 @@ class DiscordEndToEndTest {
   }
 
   @EachBackend
+  void withoutADevGuildDbqIsRegisteredGloballyAndDiscordGatewayUrlReplacesGatewayBot(TestDatabase database) throws Exception {
+    // given / when: no dev guild, and the gateway URL given in the environment
+    discord = FakeDiscord.start();
+    running.add(discord);
+    general = discord.guild().channel("general");
+    connect(database, "", discord.environmentWithGatewayOverride());
+
+    // then
+    assertEquals(1, discord.requests("PUT", "applications/\\d+/commands").size());
+    assertEquals(0, discord.requests("PUT", "applications/\\d+/guilds/\\d+/commands").size());
+    assertEquals(0, discord.requests("GET", "gateway/bot").size());
+    String connection = discord.awaitConnection(1, TIMEOUT);
+    assertTrue(discord.gatewayOverrideUrl().endsWith(connection.substring(0, connection.indexOf('?'))), connection);
+  }
+
+  @EachBackend
   void randomWithOptionsAutocompleteAndButtonPressesAnswerOnlyTheCaller(TestDatabase database) throws Exception {
     // given
     start(database);
@@ -296,11 +312,14 @@ class DiscordEndToEndTest {
     return connect(database);
   }
 
-  /** A bot process on the database, connected to the fake through the environment it reads. */
+  /** A bot process on the database, with /dbq in the fake's guild, connected through the environment. */
   private DiscordPlatform connect(TestDatabase database) {
-    DbqConfig config = new ConfigLoader(Map.of()).parse("test.yml",
-        "discord:\n  dev_guild: \"" + discord.guild().idString() + "\"\n");
-    DiscordPlatform platform = DiscordPlatform.configured(discord.environment(), config).orElseThrow().readyWithin(TIMEOUT);
+    return connect(database, "discord:\n  dev_guild: \"" + discord.guild().idString() + "\"\n", discord.environment());
+  }
+
+  private DiscordPlatform connect(TestDatabase database, String configYaml, Map<String, String> environment) {
+    DbqConfig config = new ConfigLoader(Map.of()).parse("test.yml", configYaml);
+    DiscordPlatform platform = DiscordPlatform.configured(environment, config).orElseThrow().readyWithin(TIMEOUT);
     if (bot == null) {
       clock = new ConsoleClock(ZoneOffset.UTC, TUESDAY_MORNING);
       bot = new Bot(database.database(), config, TestBanks.library(), platform.gateway(), clock, new SplittableRandom(42));
