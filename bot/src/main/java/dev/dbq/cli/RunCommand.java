@@ -8,6 +8,7 @@ import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleApp;
 import dev.dbq.http.BotReadiness;
 import dev.dbq.http.HttpServer;
+import dev.dbq.discord.DiscordPlatform;
 import dev.dbq.slack.SlackPlatform;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -84,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
     List<Platform> platforms = new ArrayList<>();
     try {
       SlackPlatform.fromEnvironment(env, config).ifPresent(platforms::add);
+      DiscordPlatform.fromEnvironment(env, config).ifPresent(platforms::add);
     } catch (PlatformException e) {
       throw new CliExit.Failure(e.getMessage(), CliExit.FAILURE);
     }

@@ -12,8 +12,11 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -99,6 +102,8 @@ public final class ConfigLoader {
     var rounds = top.section("rounds");
     var streaks = top.section("streaks");
     var logging = top.section("logging");
+    var discord = top.section("discord");
+    var shards = discord.section("shards");
     DbqConfig config =
         new DbqConfig(
             new DbqConfig.Content(content.stringList("paths", List.of("content"))),
@@ -118,11 +123,61 @@ public final class ConfigLoader {
             new DbqConfig.Streaks(streaks.value("team_quorum", "1", ConfigLoader::positive)),
             new DbqConfig.Logging(
                 logging.value("level", "${DBQ_LOG_LEVEL:-info}", ConfigLoader::logLevel),
-                logging.value("format", "${DBQ_LOG_FORMAT:-text}", ConfigLoader::logFormat).equals("json")));
-    for (ConfigSection section : List.of(content, console, database, http, rounds, streaks, logging)) {
+                logging.value("format", "${DBQ_LOG_FORMAT:-text}", ConfigLoader::logFormat).equals("json")),
+            discord(discord, shards));
+    for (ConfigSection section : List.of(content, console, database, http, rounds, streaks, logging, discord, shards)) {
       section.rejectUnknownKeys();
     }
     return config;
+  }
+
+  private static DbqConfig.Discord discord(ConfigSection discord, ConfigSection shards) {
+    Optional<String> devGuild = discord.value("dev_guild", "", ConfigLoader::optionalSnowflake);
+    Integer total = shards.value("total", "1", ConfigLoader::positive);
+    int shardsTotal = total == null ? 1 : total;
+    List<String> all = IntStream.range(0, shardsTotal).mapToObj(Integer::toString).toList();
+    List<Integer> ids = shards.list("ids", all, items -> shardIds(items, shardsTotal));
+    return new DbqConfig.Discord(
+        devGuild == null ? Optional.empty() : devGuild, shardsTotal, ids == null ? List.of() : ids);
+  }
+
+  /** A Discord id (a snowflake: 17 to 20 digits), or empty for none. */
+  static Optional<String> optionalSnowflake(String text) {
+    String id = text.strip();
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!id.matches("[0-9]{17,20}")) {
+      throw new IllegalArgumentException("expected a Discord guild id (17 to 20 digits), got '" + text + "'");
+    }
+    return Optional.of(id);
+  }
+
+  /** Items like {@code 0}, {@code 2-5} or {@code 0,1}: shard ids, each below {@code total}. */
+  static List<Integer> shardIds(List<String> items, int total) {
+    List<Integer> ids = new ArrayList<>();
+    for (String word : items.stream().flatMap(item -> Arrays.stream(item.split(","))).map(String::strip).toList()) {
+      String[] range = word.split("-", 2);
+      try {
+        int from = Integer.parseInt(range[0].strip());
+        int to = range.length == 2 ? Integer.parseInt(range[1].strip()) : from;
+        for (int id = from; id <= to; id++) {
+          if (id < 0 || id >= total) {
+            throw new IllegalArgumentException(
+                "shard id " + id + " is outside 0.." + (total - 1) + " (discord.shards.total is " + total + ")");
+          }
+          if (!ids.contains(id)) {
+            ids.add(id);
+          }
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("expected shard ids like [0, 1] or 0-3, got '" + word + "'");
+      }
+    }
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException("expected at least one shard id");
+    }
+    return List.copyOf(ids);
   }
 
   private static ConfigException single(String file, int line, String key, String message) {

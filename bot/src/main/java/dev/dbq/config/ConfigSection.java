@@ -123,6 +123,18 @@ final class ConfigSection {
     return values;
   }
 
+  /** The key's list (or single value) converted as a whole; a failure is recorded against the key. */
+  <T> T list(String key, List<String> fallback, Function<List<String>, T> convert) {
+    List<String> values = stringList(key, fallback);
+    NodeTuple tuple = entries.get(key);
+    try {
+      return convert.apply(values);
+    } catch (IllegalArgumentException e) {
+      problem(tuple == null ? null : tuple.getValueNode(), qualified(key), e.getMessage());
+      return null;
+    }
+  }
+
   private String substituteOrRecord(ScalarNode node, String key) {
     try {
       return substitute(node.getValue());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +20,8 @@ public record DbqConfig(
     Http http,
     Rounds rounds,
     Streaks streaks,
-    Logging logging) {
+    Logging logging,
+    Discord discord) {
 
   public DbqConfig {
     admins = List.copyOf(admins);
@@ -69,4 +71,17 @@ public record DbqConfig(
    * @param json one JSON object per line instead of text
    */
   public record Logging(String level, boolean json) {}
+
+  /**
+   * Discord's settings (the token is in the environment, not here).
+   *
+   * @param devGuild a guild id where {@code /dbq} is registered instantly instead of globally
+   * @param shardsTotal how many shards the whole bot runs as
+   * @param shardIds the shards this process runs, each below {@code shardsTotal}
+   */
+  public record Discord(Optional<String> devGuild, int shardsTotal, List<Integer> shardIds) {
+    public Discord {
+      shardIds = List.copyOf(shardIds);
+    }
+  }
 }

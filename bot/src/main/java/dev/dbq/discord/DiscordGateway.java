@@ -1,0 +1,103 @@
+package dev.dbq.discord;
+
+import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.Reply;
+import java.util.List;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildMessageChannel;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rounds into Discord: a round is a message in the channel with a public thread opened on it
+ * ({@code POST channels/{c}/messages/{m}/threads}); follow-ups and the reveal go into the
+ * thread. Calls block until Discord answered: JDA waits out a 429 and sends the same request
+ * again (Discord did nothing with it), and nothing here resends a request that may have
+ * succeeded, so with the core's claim in the database a round is never posted twice.
+ */
+final class DiscordGateway implements ChannelGateway {
+
+  private static final Logger log = LoggerFactory.getLogger(DiscordGateway.class);
+  static final int THREAD_NAME_LIMIT = 100;
+  static final String DEFAULT_THREAD_NAME = "Question of the day";
+
+  private volatile ShardManager shards;
+
+  /** Usable from now on: the core may post once the platform started. */
+  void bind(ShardManager shardManager) {
+    this.shards = shardManager;
+  }
+
+  @Override
+  public PostedMessage post(ChannelKey channel, Reply reply) {
+    StandardGuildMessageChannel target = channel(channel);
+    List<DiscordMessages.Message> messages = DiscordMessages.render(reply.withVisibility(Reply.Visibility.CHANNEL));
+    Message first = null;
+    for (DiscordMessages.Message message : messages) {
+      Message sent = target.sendMessage(JdaMessages.create(message)).complete();
+      first = first == null ? sent : first;
+    }
+    ThreadChannel thread = openThread(target, first, reply.title());
+    return new PostedMessage(first.getId(), thread.getId());
+  }
+
+  /** A week before Discord archives it: a round stays open until the next one, over weekends too. */
+  private static ThreadChannel openThread(StandardGuildMessageChannel channel, Message post, String title) {
+    String name = title.isBlank() ? DEFAULT_THREAD_NAME : DiscordMessages.shorten(title.strip(), THREAD_NAME_LIMIT);
+    return channel.createThreadChannel(name, post.getIdLong())
+        .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK)
+        .complete();
+  }
+
+  @Override
+  public void postInThread(ChannelKey channel, String threadRef, Reply reply) {
+    ThreadChannel thread = thread(channel, threadRef);
+    for (DiscordMessages.Message message : DiscordMessages.render(reply.withVisibility(Reply.Visibility.CHANNEL))) {
+      thread.sendMessage(JdaMessages.create(message)).complete();
+    }
+  }
+
+  private StandardGuildMessageChannel channel(ChannelKey key) {
+    StandardGuildMessageChannel channel = connected().getChannelById(StandardGuildMessageChannel.class, key.channel());
+    if (channel == null) {
+      throw new IllegalStateException(
+          key + ": no such text channel on the shards this process runs (deleted, or its guild is on another shard)");
+    }
+    return channel;
+  }
+
+  /**
+   * The round's thread. After a restart JDA knows the threads Discord listed as active in
+   * GUILD_CREATE; one it does not know (archived meanwhile) is fetched with the guild's active
+   * threads before giving up.
+   */
+  private ThreadChannel thread(ChannelKey key, String threadRef) {
+    ShardManager manager = connected();
+    ThreadChannel thread = manager.getThreadChannelById(threadRef);
+    if (thread == null) {
+      Guild guild = manager.getGuildById(key.workspace());
+      if (guild != null) {
+        log.info("{}: thread {} is not cached; fetching the guild's active threads", key, threadRef);
+        guild.retrieveActiveThreads().complete();
+        thread = manager.getThreadChannelById(threadRef);
+      }
+    }
+    if (thread == null || thread.getType() != ChannelType.GUILD_PUBLIC_THREAD) {
+      throw new IllegalStateException(key + ": the round's thread " + threadRef + " is gone or archived");
+    }
+    return thread;
+  }
+
+  private ShardManager connected() {
+    ShardManager manager = shards;
+    if (manager == null) {
+      throw new IllegalStateException("Discord is not connected yet");
+    }
+    return manager;
+  }
+}

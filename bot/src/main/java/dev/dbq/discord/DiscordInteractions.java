@@ -1,0 +1,246 @@
+package dev.dbq.discord;
+
+import dev.dbq.chat.Caller;
+import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.CommandSpec;
+import dev.dbq.chat.Inbound;
+import dev.dbq.chat.OptionSpec;
+import dev.dbq.chat.Reply;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slash commands, button presses and autocomplete, each answered through the core's one
+ * {@link Inbound}. The work runs off JDA's event thread. Discord wants an answer within three
+ * seconds: a reply ready within {@link #DEFER_AFTER} goes out at once (so a shared reply is
+ * shared, and most replies cost one request); a slower one is deferred (ephemeral) and
+ * delivered through the interaction's hook when ready.
+ */
+final class DiscordInteractions extends ListenerAdapter {
+
+  static final Duration DEFER_AFTER = Duration.ofMillis(1500);
+  static final int AUTOCOMPLETE_LIMIT = 25;
+  static final int CHOICE_LIMIT = 100;
+  static final String EXPIRED =
+      "This button has expired: what it pointed to is no longer in the question banks. Try `/dbq random` or `/dbq search`.";
+  static final String GUILD_ONLY = "`/dbq` works in a server's channels, not in direct messages.";
+  static final String FAILED = "Sorry, that failed on our side. It was logged; please try again.";
+
+  /** Discord's permission bits, read from the interaction's member when JDA gives the raw payload. */
+  private static final long ADMINISTRATOR = Permission.ADMINISTRATOR.getRawValue();
+  private static final long MANAGE_SERVER = Permission.MANAGE_SERVER.getRawValue();
+
+  private static final Logger log = LoggerFactory.getLogger(DiscordInteractions.class);
+
+  private final Inbound inbound;
+  private final ExecutorService work;
+  private final ScheduledExecutorService timers;
+
+  DiscordInteractions(Inbound inbound, ExecutorService work, ScheduledExecutorService timers) {
+    this.inbound = inbound;
+    this.work = work;
+    this.timers = timers;
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    if (!SlashCommands.NAME.equals(event.getName())) {
+      return;
+    }
+    Optional<Caller> caller = caller(event, event.getRawData());
+    if (caller.isEmpty()) {
+      event.reply(GUILD_ONLY).setEphemeral(true).setAllowedMentions(JdaMessages.NO_MENTIONS).queue();
+      return;
+    }
+    List<String> path = Stream.of(event.getSubcommandGroup(), event.getSubcommandName()).filter(Objects::nonNull).toList();
+    Map<String, String> options = new LinkedHashMap<>();
+    for (OptionMapping option : event.getOptions()) {
+      // A user option's value is the user's id, as the core wants it.
+      options.put(option.getName(), option.getAsString());
+    }
+    work.execute(() -> respond(event, () -> inbound.command(caller.get(), path, options)));
+  }
+
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent event) {
+    Optional<Caller> caller = caller(event, event.getRawData());
+    if (caller.isEmpty()) {
+      event.reply(GUILD_ONLY).setEphemeral(true).setAllowedMentions(JdaMessages.NO_MENTIONS).queue();
+      return;
+    }
+    String customId = event.getComponentId();
+    work.execute(() -> {
+      Optional<String> action = ButtonIds.decode(customId, inbound.complete(OptionSpec.Completion.QUESTION_ID, "", Integer.MAX_VALUE));
+      if (action.isEmpty()) {
+        log.info("Unknown or expired button {} pressed by {}", customId, caller.get().userId());
+        respond(event, () -> Reply.text(EXPIRED));
+      } else {
+        respond(event, () -> inbound.press(caller.get(), action.get()));
+      }
+    });
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    if (!SlashCommands.NAME.equals(event.getName())) {
+      return;
+    }
+    String focused = event.getFocusedOption().getName();
+    String typed = event.getFocusedOption().getValue();
+    List<String> path = Stream.of(event.getSubcommandGroup(), event.getSubcommandName()).filter(Objects::nonNull).toList();
+    work.execute(() -> {
+      OptionSpec.Completion what = completion(inbound.commands(), path, focused);
+      List<String> suggestions =
+          inbound.complete(what, typed, AUTOCOMPLETE_LIMIT).stream()
+              .filter(s -> !s.isBlank() && s.length() <= CHOICE_LIMIT)
+              .limit(AUTOCOMPLETE_LIMIT)
+              .toList();
+      event.replyChoiceStrings(suggestions).queue(null, e -> log.warn("Autocomplete answer refused: {}", e.getMessage()));
+    });
+  }
+
+  /** What the option at {@code path} / {@code option} completes, from the handlers' descriptions. */
+  static OptionSpec.Completion completion(List<CommandSpec> specs, List<String> path, String option) {
+    List<CommandSpec> level = specs;
+    CommandSpec found = null;
+    for (String name : path) {
+      found = level.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+      if (found == null) {
+        return OptionSpec.Completion.NONE;
+      }
+      level = found.subcommands();
+    }
+    return found == null
+        ? OptionSpec.Completion.NONE
+        : found.options().stream().filter(o -> o.name().equals(option)).map(OptionSpec::completion).findFirst()
+            .orElse(OptionSpec.Completion.NONE);
+  }
+
+  /**
+   * Runs {@code answer} and sends its reply. A deferral is scheduled first: if the reply is not
+   * ready by then, the interaction is acknowledged and the reply goes through the hook, which
+   * JDA holds back until the acknowledgement is through. (Not {@code Future.cancel}: it reports
+   * success for a task that is already running.)
+   */
+  private void respond(IReplyCallback event, Supplier<Reply> answer) {
+    // Exactly one of the timer (deferring) and the answer (replying) acknowledges the interaction.
+    AtomicBoolean acknowledged = new AtomicBoolean();
+    ScheduledFuture<?> defer =
+        timers.schedule(
+            () -> {
+              if (acknowledged.compareAndSet(false, true)) {
+                event.deferReply(true).queue();
+              }
+            },
+            DEFER_AFTER.toMillis(),
+            TimeUnit.MILLISECONDS);
+    Reply reply;
+    try {
+      reply = answer.get();
+    } catch (RuntimeException e) {
+      log.error("Discord interaction {} failed", event.getId(), e);
+      reply = Reply.text(FAILED);
+    }
+    boolean answeredInTime = acknowledged.compareAndSet(false, true);
+    defer.cancel(false);
+    try {
+      if (answeredInTime) {
+        reply(event, reply);
+      } else {
+        deliverDeferred(event.getHook(), reply);
+      }
+    } catch (RuntimeException e) {
+      log.error("Discord refused the answer to interaction {}", event.getId(), e);
+    }
+  }
+
+  private static void reply(IReplyCallback event, Reply reply) {
+    boolean ephemeral = reply.visibility() == Reply.Visibility.CALLER;
+    List<DiscordMessages.Message> messages = DiscordMessages.render(reply);
+    event.reply(JdaMessages.create(messages.get(0))).setEphemeral(ephemeral).setAllowedMentions(JdaMessages.NO_MENTIONS).complete();
+    sendFollowUps(event.getHook(), messages.subList(1, messages.size()), ephemeral);
+  }
+
+  /**
+   * The deferral was ephemeral (the reply's visibility was not known yet): the first message
+   * replaces it; a shared reply is sent as a visible follow-up instead, with a note to the caller.
+   */
+  private static void deliverDeferred(InteractionHook hook, Reply reply) {
+    boolean ephemeral = reply.visibility() == Reply.Visibility.CALLER;
+    List<DiscordMessages.Message> messages = DiscordMessages.render(reply);
+    if (ephemeral) {
+      hook.editOriginal(JdaMessages.edit(messages.get(0))).setAllowedMentions(JdaMessages.NO_MENTIONS).complete();
+      sendFollowUps(hook, messages.subList(1, messages.size()), true);
+    } else {
+      hook.editOriginal(JdaMessages.edit(DiscordMessages.render(Reply.text("Shared in the channel.")).get(0)))
+          .setAllowedMentions(JdaMessages.NO_MENTIONS)
+          .complete();
+      sendFollowUps(hook, messages, false);
+    }
+  }
+
+  private static void sendFollowUps(InteractionHook hook, List<DiscordMessages.Message> messages, boolean ephemeral) {
+    for (DiscordMessages.Message message : messages) {
+      hook.sendMessage(JdaMessages.create(message)).setEphemeral(ephemeral).setAllowedMentions(JdaMessages.NO_MENTIONS).complete();
+    }
+  }
+
+  /**
+   * Who acted, and in which channel: a thread counts as its parent channel, where the rounds
+   * and the schedule live. Empty outside a guild.
+   */
+  private static Optional<Caller> caller(Interaction interaction, DataObject raw) {
+    Guild guild = interaction.getGuild();
+    Member member = interaction.getMember();
+    if (guild == null || member == null || !(interaction.getChannel() instanceof GuildChannel channel)) {
+      return Optional.empty();
+    }
+    String channelId = channel instanceof ThreadChannel thread ? thread.getParentChannel().getId() : channel.getId();
+    ChannelKey key = new ChannelKey(DiscordPlatform.NAME, guild.getId(), channelId);
+    return Optional.of(new Caller(key, member.getId(), isAdmin(member, raw)));
+  }
+
+  /**
+   * Administrator or Manage Server. Discord puts the member's permissions in the interaction;
+   * JDA's own answer, worked out from cached roles, is the fallback.
+   */
+  static boolean isAdmin(Member member, DataObject raw) {
+    Optional<Long> sent =
+        Optional.ofNullable(raw)
+            .map(r -> r.optObject("d").orElse(r))
+            .flatMap(d -> d.optObject("member"))
+            .filter(m -> !m.isNull("permissions"))
+            .map(m -> Long.parseUnsignedLong(m.getString("permissions")));
+    if (sent.isPresent()) {
+      return (sent.get() & (ADMINISTRATOR | MANAGE_SERVER)) != 0;
+    }
+    return member.hasPermission(Permission.ADMINISTRATOR) || member.hasPermission(Permission.MANAGE_SERVER);
+  }
+}

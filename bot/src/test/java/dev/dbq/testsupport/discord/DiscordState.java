@@ -1,0 +1,298 @@
+package dev.dbq.testsupport.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbq.testsupport.discord.FakeGuild.FakeChannel;
+import dev.dbq.testsupport.discord.FakeGuild.FakeUser;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the fake Discord remembers: channels and threads, messages, registered commands and the
+ * interactions it sent (to check their callbacks as Discord does: once, with the right token).
+ */
+final class DiscordState {
+
+  /** An interaction the fake sent and how the bot answered it. */
+  static final class SentInteraction {
+    final String id;
+    final String token;
+    final String channelId;
+    final int type;
+    final JsonNode message; // the message a component sits on, or null
+    int callbackType;
+    String originalMessageId;
+
+    SentInteraction(String id, String token, String channelId, int type, JsonNode message) {
+      this.id = id;
+      this.token = token;
+      this.channelId = channelId;
+      this.type = type;
+      this.message = message;
+    }
+  }
+
+  private final FakeGuild guild;
+  private final Snowflakes ids;
+  private final Clock clock;
+  private final Map<String, ObjectNode> channels = new LinkedHashMap<>();
+  private final Map<String, ObjectNode> threads = new LinkedHashMap<>();
+  private final Map<String, ObjectNode> messages = new LinkedHashMap<>();
+  private final Map<String, ArrayNode> commandsByScope = new LinkedHashMap<>();
+  private final Map<String, SentInteraction> interactions = new LinkedHashMap<>();
+  private final Map<String, SentInteraction> interactionsByToken = new LinkedHashMap<>();
+
+  DiscordState(FakeGuild guild, Snowflakes ids, Clock clock) {
+    this.guild = guild;
+    this.ids = ids;
+    this.clock = clock;
+    for (int i = 0; i < guild.channels().size(); i++) {
+      FakeChannel channel = guild.channels().get(i);
+      channels.put(channel.idString(), Payloads.textChannel(guild, channel, i));
+    }
+  }
+
+  synchronized List<ObjectNode> activeThreads() {
+    return threads.values().stream().map(ObjectNode::deepCopy).toList();
+  }
+
+  synchronized ObjectNode channel(String channelId) {
+    ObjectNode channel = channels.containsKey(channelId) ? channels.get(channelId)
+        : threads.get(channelId);
+    if (channel == null) {
+      throw DiscordError.unknownChannel();
+    }
+    return channel.deepCopy();
+  }
+
+  synchronized ObjectNode createMessage(String channelId, FakeUser author, JsonNode sent) {
+    channel(channelId);
+    ObjectNode message =
+        Payloads.message(ids.nextId(), channelId, author, sent, clock.instant());
+    messages.put(message.get("id").asText(), message);
+    ObjectNode thread = threads.get(channelId);
+    if (thread != null) {
+      thread.put("message_count", thread.path("message_count").asInt() + 1)
+          .put("total_message_count", thread.path("total_message_count").asInt() + 1)
+          .put("last_message_id", message.get("id").asText());
+    }
+    return message.deepCopy();
+  }
+
+  synchronized ObjectNode message(String channelId, String messageId) {
+    ObjectNode message = messages.get(messageId);
+    if (message == null || !message.get("channel_id").asText().equals(channelId)) {
+      throw DiscordError.unknownMessage();
+    }
+    return message.deepCopy();
+  }
+
+  synchronized ObjectNode editMessage(String messageId, JsonNode edit) {
+    ObjectNode message = messages.get(messageId);
+    if (message == null) {
+      throw DiscordError.unknownMessage();
+    }
+    for (String field : new String[] {"content", "embeds", "components", "flags"}) {
+      if (edit.has(field)) {
+        message.set(field, edit.get(field).deepCopy());
+      }
+    }
+    message.put("edited_timestamp", clock.instant().toString());
+    return message.deepCopy();
+  }
+
+  /** A thread on a message takes the message's id, as on Discord; one thread per message. */
+  synchronized ObjectNode startThread(String channelId, String messageId, JsonNode request) {
+    ObjectNode message = messages.get(messageId);
+    if (message == null || !message.get("channel_id").asText().equals(channelId)) {
+      throw DiscordError.unknownMessage();
+    }
+    if (threads.containsKey(messageId)) {
+      throw new DiscordError(400, 160004, "A thread has already been created for this message");
+    }
+    String name = request.path("name").asText("");
+    if (name.isEmpty() || name.length() > 100) {
+      throw new DiscordError(400, 50035, "Invalid Form Body (name: 1 to 100 characters)");
+    }
+    ObjectNode thread = Payloads.thread(guild, messageId, channelId, name, guild.botUser(),
+        clock.instant(), request.path("auto_archive_duration").asInt(1440));
+    threads.put(messageId, thread);
+    message.put("flags", message.path("flags").asInt() | 32); // HAS_THREAD
+    message.set("thread", thread.deepCopy());
+    return thread.deepCopy();
+  }
+
+  /** A thread someone else opened (for THREAD_CREATE events the tests send). */
+  synchronized ObjectNode addThread(String parentId, String name, FakeUser owner) {
+    channel(parentId);
+    ObjectNode thread = Payloads.thread(guild, ids.nextId(), parentId, name, owner,
+        clock.instant(), 1440);
+    threads.put(thread.get("id").asText(), thread);
+    return thread.deepCopy();
+  }
+
+  synchronized ArrayNode overwriteCommands(String scope, JsonNode commands) {
+    if (!commands.isArray()) {
+      throw new DiscordError(400, 50035, "Invalid Form Body (expected an array of commands)");
+    }
+    ArrayNode stored = Payloads.array();
+    ArrayNode previous = commandsByScope.getOrDefault(scope, Payloads.array());
+    for (JsonNode command : commands) {
+      ObjectNode copy = command.deepCopy();
+      String name = command.path("name").asText();
+      String id = null;
+      for (JsonNode old : previous) {
+        if (old.path("name").asText().equals(name)) {
+          id = old.get("id").asText(); // Discord keeps a command's id across overwrites
+        }
+      }
+      copy.put("id", id != null ? id : ids.nextId())
+          .put("application_id", guild.applicationIdString())
+          .put("version", ids.nextId());
+      if (!copy.has("type")) {
+        copy.put("type", 1);
+      }
+      if (scope.equals("global")) {
+        copy.remove("guild_id");
+      } else {
+        copy.put("guild_id", scope);
+      }
+      stored.add(copy);
+    }
+    commandsByScope.put(scope, stored);
+    return stored.deepCopy();
+  }
+
+  synchronized ArrayNode commands(String scope) {
+    return commandsByScope.getOrDefault(scope, Payloads.array()).deepCopy();
+  }
+
+  /** The registered command with this name (guild scope first), or null. */
+  synchronized JsonNode registeredCommand(String name) {
+    List<ArrayNode> scopes = new ArrayList<>();
+    scopes.add(commandsByScope.get(guild.idString()));
+    scopes.add(commandsByScope.get("global"));
+    for (ArrayNode scope : scopes) {
+      if (scope == null) {
+        continue;
+      }
+      for (JsonNode command : scope) {
+        if (command.path("name").asText().equals(name)) {
+          return command.deepCopy();
+        }
+      }
+    }
+    return null;
+  }
+
+  synchronized SentInteraction remember(SentInteraction interaction) {
+    interactions.put(interaction.id, interaction);
+    interactionsByToken.put(interaction.token, interaction);
+    return interaction;
+  }
+
+  /**
+   * Applies a callback as Discord does: once per interaction; types 4 and 7 produce (or change)
+   * a message, which is returned (null for the others).
+   */
+  synchronized ObjectNode callback(String interactionId, String token, JsonNode body) {
+    SentInteraction interaction = interactions.get(interactionId);
+    if (interaction == null || !interaction.token.equals(token)) {
+      throw DiscordError.unknownInteraction();
+    }
+    if (interaction.callbackType != 0) {
+      throw new DiscordError(400, 40060, "Interaction has already been acknowledged.");
+    }
+    int type = body.path("type").asInt();
+    interaction.callbackType = type;
+    JsonNode data = body.path("data");
+    switch (type) {
+      case 4 -> {
+        ObjectNode message = createInteractionMessage(interaction, data, 20);
+        interaction.originalMessageId = message.get("id").asText();
+        return message.deepCopy();
+      }
+      case 5 -> {
+        // Deferred: Discord shows "thinking" as a loading message that the edit fills in.
+        ObjectNode loading = createInteractionMessage(interaction, data, 20);
+        loading.put("flags", loading.path("flags").asInt() | 128); // LOADING
+        interaction.originalMessageId = loading.get("id").asText();
+        return null;
+      }
+      case 6 -> {
+        interaction.originalMessageId = messageIdOf(interaction);
+        return null;
+      }
+      case 7 -> {
+        interaction.originalMessageId = messageIdOf(interaction);
+        if (!messages.containsKey(interaction.originalMessageId)) {
+          messages.put(interaction.originalMessageId, interaction.message.deepCopy());
+        }
+        return editMessage(interaction.originalMessageId, data);
+      }
+      case 8, 9 -> {
+        return null;
+      }
+      default -> throw new DiscordError(400, 50035, "Invalid Form Body (type " + type + ")");
+    }
+  }
+
+  private String messageIdOf(SentInteraction interaction) {
+    if (interaction.message == null) {
+      throw new DiscordError(400, 50035, "Invalid Form Body (no message to update)");
+    }
+    return interaction.message.get("id").asText();
+  }
+
+  private ObjectNode createInteractionMessage(SentInteraction interaction, JsonNode data,
+      int messageType) {
+    ObjectNode message = Payloads.message(ids.nextId(), interaction.channelId, guild.botUser(),
+        data, clock.instant());
+    message.put("type", messageType)
+        .put("webhook_id", guild.applicationIdString())
+        .put("application_id", guild.applicationIdString());
+    messages.put(message.get("id").asText(), message);
+    return message;
+  }
+
+  private SentInteraction byToken(String token) {
+    SentInteraction interaction = interactionsByToken.get(token);
+    if (interaction == null) {
+      throw new DiscordError(404, 10015, "Unknown Webhook");
+    }
+    return interaction;
+  }
+
+  /** {@code webhooks/{app}/{token}/messages/@original} (or a message id). */
+  synchronized ObjectNode webhookMessage(String token, String messageId) {
+    SentInteraction interaction = byToken(token);
+    String id = messageId.equals("@original") ? interaction.originalMessageId : messageId;
+    if (id == null || !messages.containsKey(id)) {
+      throw DiscordError.unknownMessage();
+    }
+    return messages.get(id).deepCopy();
+  }
+
+  synchronized ObjectNode editWebhookMessage(String token, String messageId, JsonNode edit) {
+    SentInteraction interaction = byToken(token);
+    String id = messageId.equals("@original") ? interaction.originalMessageId : messageId;
+    if (id == null || !messages.containsKey(id)) {
+      throw DiscordError.unknownMessage();
+    }
+    ObjectNode message = messages.get(id);
+    message.put("flags", message.path("flags").asInt() & ~128);
+    return editMessage(id, edit);
+  }
+
+  synchronized ObjectNode followup(String token, JsonNode data) {
+    SentInteraction interaction = byToken(token);
+    if (interaction.callbackType == 0) {
+      throw DiscordError.unknownWebhookBeforeAck();
+    }
+    return createInteractionMessage(interaction, data, 0).deepCopy();
+  }
+}

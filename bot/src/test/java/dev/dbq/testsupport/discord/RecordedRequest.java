@@ -1,0 +1,35 @@
+package dev.dbq.testsupport.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * One REST call the bot made, as the fake saw it.
+ *
+ * @param method HTTP method, upper case
+ * @param path the path below the REST base, e.g. {@code channels/123/messages}
+ * @param query the raw query string, or empty
+ * @param body the JSON body ({@code payload_json} of a multipart body), or a missing node
+ * @param headers the request's headers that matter to Discord (lower-case names; the
+ *     {@code authorization} value is never kept, see {@link #authorized})
+ * @param authorized whether the request carried {@code Bot <the fake's token>}
+ * @param status what the fake answered
+ * @param receivedNanos {@link System#nanoTime()} when it arrived, to measure waits
+ */
+public record RecordedRequest(String method, String path, String query, JsonNode body,
+    Map<String, String> headers, boolean authorized, int status, long receivedNanos) {
+
+  public boolean matches(String expectedMethod, String pathRegex) {
+    return method.equalsIgnoreCase(expectedMethod) && path.matches(pathRegex);
+  }
+
+  public String header(String name) {
+    return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + path + (query.isEmpty() ? "" : "?" + query) + " -> " + status
+        + (body.isMissingNode() ? "" : " " + body);
+  }
+}
