@@ -16,6 +16,11 @@ final class MeteredGateway implements ChannelGateway {
   }
 
   @Override
+  public boolean serves(ChannelKey channel) {
+    return gateway.serves(channel);
+  }
+
+  @Override
   public PostedMessage post(ChannelKey channel, Reply message) {
     try {
       PostedMessage posted = gateway.post(channel, message);

@@ -7,6 +7,15 @@ package dev.dbq.chat;
  */
 public interface ChannelGateway {
 
+  /**
+   * Whether this process can post to the channel. A process runs only some of a platform's
+   * shards (Discord), or not the platform at all: the core claims a channel's round only where
+   * it can post it, so another instance posts it instead.
+   */
+  default boolean serves(ChannelKey channel) {
+    return true;
+  }
+
   /** Posts a message to the channel, visible to everyone, and opens a thread under it. */
   PostedMessage post(ChannelKey channel, Reply message);
 

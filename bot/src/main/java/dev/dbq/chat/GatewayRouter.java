@@ -16,6 +16,12 @@ public final class GatewayRouter implements ChannelGateway {
   }
 
   @Override
+  public boolean serves(ChannelKey channel) {
+    ChannelGateway gateway = byPlatform.get(channel.platform());
+    return gateway != null && gateway.serves(channel);
+  }
+
+  @Override
   public PostedMessage post(ChannelKey channel, Reply message) {
     return gateway(channel).post(channel, message);
   }

@@ -3,7 +3,9 @@ package dev.dbq.discord;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.Reply;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -26,11 +28,29 @@ final class DiscordGateway implements ChannelGateway {
   static final int THREAD_NAME_LIMIT = 100;
   static final String DEFAULT_THREAD_NAME = "Question of the day";
 
+  private final int shardsTotal;
+  private final Set<Integer> shardIds;
   private volatile ShardManager shards;
+
+  /** @param shardIds the shards of {@code shardsTotal} that this process runs */
+  DiscordGateway(int shardsTotal, Collection<Integer> shardIds) {
+    this.shardsTotal = shardsTotal;
+    this.shardIds = Set.copyOf(shardIds);
+  }
 
   /** Usable from now on: the core may post once the platform started. */
   void bind(ShardManager shardManager) {
     this.shards = shardManager;
+  }
+
+  /** Discord's rule: a guild lives on shard {@code (guild id >> 22) % total}. */
+  @Override
+  public boolean serves(ChannelKey channel) {
+    try {
+      return shardIds.contains((int) ((Long.parseUnsignedLong(channel.workspace()) >>> 22) % shardsTotal));
+    } catch (NumberFormatException notASnowflake) {
+      return false;
+    }
   }
 
   @Override

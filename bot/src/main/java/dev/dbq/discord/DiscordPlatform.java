@@ -62,7 +62,7 @@ public final class DiscordPlatform implements Platform {
   private final String gatewayUrl;
   private final DbqConfig.Discord settings;
   private final Duration readyTimeout;
-  private final DiscordGateway gateway = new DiscordGateway();
+  private final DiscordGateway gateway;
   private final ExecutorService work = Executors.newCachedThreadPool(daemon("dbq-discord-"));
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("dbq-discord-defer-"));
   private volatile ShardManager shards;
@@ -71,6 +71,7 @@ public final class DiscordPlatform implements Platform {
     this.token = token;
     this.apiUrl = apiUrl;
     this.gatewayUrl = gatewayUrl;
+    this.gateway = new DiscordGateway(settings.shardsTotal(), settings.shardIds());
     this.settings = settings;
     this.readyTimeout = readyTimeout;
   }

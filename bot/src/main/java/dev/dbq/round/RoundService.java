@@ -37,6 +37,7 @@ public final class RoundService {
   private final RoundPosting posting;
 
   private final ParticipationListener participations;
+  private final ChannelGateway gateway;
 
   public RoundService(
       Supplier<BankLibrary> banks, RoundStore store, ChannelGateway gateway, Clock clock, RandomGenerator random, RoundPolicy policy) {
@@ -52,6 +53,7 @@ public final class RoundService {
       RoundPolicy policy,
       ParticipationListener participations) {
     this.participations = participations;
+    this.gateway = gateway;
     this.banks = banks;
     this.store = store;
     this.clock = clock;
@@ -91,13 +93,16 @@ public final class RoundService {
   }
 
   /**
-   * Posts, follows up and reveals whatever is due by now in every scheduled channel. A post
-   * missed by more than the grace period is skipped. One channel's failure is logged and does
-   * not stop the others.
+   * Posts, follows up and reveals whatever is due by now in every scheduled channel this process
+   * can post to (another instance serves the others). A post missed by more than the grace
+   * period is skipped. One channel's failure is logged and does not stop the others.
    */
   public void runDue() {
     Instant now = clock.instant();
     for (ChannelSettings settings : store.channels().enabled()) {
+      if (!gateway.serves(settings.channel())) {
+        continue;
+      }
       try {
         runDue(settings, now);
       } catch (RuntimeException e) {

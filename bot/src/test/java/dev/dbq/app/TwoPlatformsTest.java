@@ -72,6 +72,23 @@ class TwoPlatformsTest {
   }
 
   @EachBackend
+  void aChannelOfAPlatformThisProcessDoesNotRunIsLeftForAnotherInstance(TestDatabase database) {
+    // given a channel of a platform that runs elsewhere, scheduled in the shared database
+    ChannelKey elsewhere = new ChannelKey("gamma", "team-g", "general");
+    try (BotRuntime runtime = start(database, MONDAY_0800)) {
+      runtime.bot().rounds().saveSettings(runtime.bot().rounds().settings(elsewhere));
+
+      // when its post time comes here
+      clock.set(MONDAY_0900);
+      runtime.bot().rounds().runDue();
+
+      // then this process does not claim its round (it could not post it)
+      assertTrue(runtime.bot().rounds().currentRound(elsewhere).isEmpty());
+      assertEquals(List.of(), alpha.gateway().posts());
+    }
+  }
+
+  @EachBackend
   void onlyAdminsChangeASchedule(TestDatabase database) {
     // given ann is an admin by config, bob by nobody's word
     try (BotRuntime runtime = start(database, MONDAY_0800, "admins: [\"alpha:ann\"]\n")) {
