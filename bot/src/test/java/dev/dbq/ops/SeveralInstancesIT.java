@@ -12,6 +12,8 @@ import dev.dbq.testsupport.Backend;
 import dev.dbq.testsupport.BackendUnavailableException;
 import dev.dbq.testsupport.BotProcess;
 import dev.dbq.testsupport.TestDatabase;
+import dev.dbq.testsupport.discord.FakeDiscord;
+import dev.dbq.testsupport.discord.FakeGuild;
 import dev.dbq.testsupport.slack.FakeSlack;
 import dev.dbq.testsupport.slack.SlackCall;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,9 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two real bot processes (the shaded jar, under {@code -Xmx128m}) share one PostgreSQL database
- * and one (fake) Slack workspace: every channel's round is posted exactly once, and when one
- * process is killed mid-way the other posts the rest.
+ * Two real bot processes (the shaded jar, under {@code -Xmx128m}), each with Slack and Discord,
+ * share one PostgreSQL database, one (fake) Slack workspace and one (fake) Discord server: every
+ * channel's round is posted exactly once, and when one process is killed mid-way the other
+ * posts the rest.
  */
 class SeveralInstancesIT {
 
@@ -43,17 +47,22 @@ class SeveralInstancesIT {
 
   @Test
   void twoInstancesPostEachRoundOnceAndTheSurvivorPostsTheRest() throws Exception {
-    try (TestDatabase database = postgresql(); FakeSlack slack = FakeSlack.start()) {
-      // given channels whose question of the day comes a few seconds apart, starting soon
+    try (TestDatabase database = postgresql(); FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
+      // given Slack channels whose question of the day comes a few seconds apart, starting soon,
+      // and two Discord channels: one due before the kill, one after
       ZonedDateTime first = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(25).withNano(0);
       schedule(database.database(), first);
-      Map<String, String> environment =
+      List<FakeGuild.FakeChannel> discordChannels = discord.guild().channels();
+      scheduleDiscord(database.database(), discord.guild(), discordChannels.get(0), first.plusSeconds(1));
+      scheduleDiscord(database.database(), discord.guild(), discordChannels.get(1), first.plus(SPACING.multipliedBy(CHANNELS - 1)));
+      Map<String, String> environment = new HashMap<>(discord.environment());
+      environment.putAll(
           Map.of(
               "DBQ_DATABASE_URL", database.url(),
               "SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN,
               "SLACK_SIGNING_SECRET", "several-instances-signing-secret",
               "SLACK_API_URL", slack.apiUrl(),
-              "DBQ_LOG_LEVEL", "info");
+              "DBQ_LOG_LEVEL", "info"));
 
       // and two instances, both ready
       try (BotProcess one = BotProcess.start(environment, scratch, "one", "-Xmx128m");
@@ -72,11 +81,18 @@ class SeveralInstancesIT {
                 .collect(Collectors.groupingBy(c -> c.text("channel"), Collectors.counting()));
         assertEquals(CHANNELS, perChannel.size(), "every channel got its question: " + perChannel);
         assertTrue(perChannel.values().stream().allMatch(n -> n == 1), "each exactly once: " + perChannel);
+        for (FakeGuild.FakeChannel channel : discordChannels) {
+          discord.awaitMessagePost(channel.idString(), 1, untilChannel(first, CHANNELS));
+        }
         assertTrue(two.status("/healthz") == 200, two.output());
       }
 
-      // and the database agrees: one round per channel, each with its message
-      assertEquals(CHANNELS, postedRounds(database.database()));
+      // and Discord got each of its rounds once, and the database agrees: one round per channel
+      for (FakeGuild.FakeChannel channel : discordChannels) {
+        assertEquals(1, discord.requests("POST", "channels/" + channel.idString() + "/messages").stream()
+            .filter(r -> r.status() == 200).count(), "one post in " + channel.name());
+      }
+      assertEquals(CHANNELS + discordChannels.size(), postedRounds(database.database()));
     }
   }
 
@@ -111,6 +127,14 @@ class SeveralInstancesIT {
               new ChannelSchedule(at, ZoneOffset.UTC, EnumSet.allOf(DayOfWeek.class), LocalTime.of(23, 59, 59), true),
               null));
     }
+  }
+
+  private static void scheduleDiscord(Database database, FakeGuild guild, FakeGuild.FakeChannel channel, ZonedDateTime at) {
+    new ChannelRepository(database).save(
+        new ChannelSettings(
+            new ChannelKey("discord", guild.idString(), channel.idString()),
+            new ChannelSchedule(at.toLocalTime(), ZoneOffset.UTC, EnumSet.allOf(DayOfWeek.class), LocalTime.of(23, 59, 59), true),
+            null));
   }
 
   /** Long enough for channel {@code n}'s post time to pass, with room for a loaded machine. */
