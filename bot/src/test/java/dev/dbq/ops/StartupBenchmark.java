@@ -1,18 +1,20 @@
 package dev.dbq.ops;
 
 import dev.dbq.testsupport.BotProcess;
+import dev.dbq.testsupport.discord.FakeDiscord;
 import dev.dbq.testsupport.slack.FakeSlack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Start-up to ready, and resident memory once ready, of dbq ({@code run} with Slack over HTTP,
- * the bundled bank, SQLite) against a bare Jetty + Bolt server in the same run, both under
- * {@code -Xmx128m} and pointed at a loopback fake Slack. Median of {@value #RUNS} starts each.
+ * Start-up to ready, and resident memory once ready, of dbq ({@code run} with Slack over HTTP and
+ * Discord, the shipped bank, SQLite) against a bare Jetty + Bolt server in the same run, both
+ * under {@code -Xmx128m} and pointed at loopback fakes of Slack and Discord. Median of {@value #RUNS} starts each.
  * Goals: start-up at most 2x the bare server; resident memory under 300 MB.
  */
 public final class StartupBenchmark {
@@ -24,7 +26,7 @@ public final class StartupBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path scratch = Files.createTempDirectory("dbq-startup-");
-    try (FakeSlack slack = FakeSlack.start()) {
+    try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
       Map<String, String> environment =
           Map.of("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN, "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl());
       List<Sample> bare = new ArrayList<>();
@@ -32,7 +34,8 @@ public final class StartupBenchmark {
       for (int run = 0; run < RUNS; run++) {
         bare.add(measure(BotProcess.startMain(environment, scratch, "bare-" + run, "/healthz",
             "-Xmx128m", MinimalBoltServer.class.getName(), "%PORT%", slack.apiUrl())));
-        Map<String, String> withDatabase = new java.util.HashMap<>(environment);
+        Map<String, String> withDatabase = new HashMap<>(environment);
+        withDatabase.putAll(discord.environment());
         withDatabase.put("DBQ_DATABASE_URL", "jdbc:sqlite:" + scratch.resolve("dbq-" + run + ".db"));
         dbq.add(measure(BotProcess.start(withDatabase, scratch, "dbq-" + run, "-Xmx128m")));
       }
@@ -40,7 +43,7 @@ public final class StartupBenchmark {
       Sample dbqMedian = median(dbq);
       System.out.printf("%nStart-up to ready (median of %d, -Xmx128m)%n", RUNS);
       System.out.printf("  bare Jetty + Bolt server    %6d ms   resident %4d MB%n", bareMedian.startMillis(), bareMedian.residentMb());
-      System.out.printf("  dbq run (Slack over HTTP)   %6d ms   resident %4d MB%n", dbqMedian.startMillis(), dbqMedian.residentMb());
+      System.out.printf("  dbq run (Slack + Discord)   %6d ms   resident %4d MB%n", dbqMedian.startMillis(), dbqMedian.residentMb());
       System.out.printf("  ratio                       %6.2fx  (goal: at most 2x; resident memory goal: under 300 MB)%n",
           dbqMedian.startMillis() / (double) bareMedian.startMillis());
     }
