@@ -5,6 +5,7 @@ import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** A platform that remembers what the bot posted, in order. */
 public final class RecordingGateway implements ChannelGateway {
@@ -23,12 +24,12 @@ public final class RecordingGateway implements ChannelGateway {
   }
 
   private final List<Message> messages = new ArrayList<>();
-  private int posts;
 
   @Override
   public synchronized PostedMessage post(ChannelKey channel, Reply message) {
     messages.add(new Message(channel, null, message));
-    String ref = channel.channel() + "-" + ++posts;
+    // Unique across instances, as a platform's are: several test bots may share one database.
+    String ref = channel.channel() + "-" + UUID.randomUUID();
     return new PostedMessage(ref, ref);
   }
 
