@@ -180,7 +180,15 @@ public final class ConsoleSession {
   }
 
   private void qotd() {
-    if (rounds.postNow(channel).isEmpty()) {
+    if (rounds.postNow(channel).isPresent()) {
+      return;
+    }
+    Optional<Round> today = rounds.todaysRound(channel);
+    if (today.isEmpty()) {
+      output.say("No question matches this channel's filters, so there is no question of the day (see the log).");
+    } else if (today.get().messageRef() == null) {
+      output.say("Today's question of the day could not be posted (see the log); it is tried again shortly.");
+    } else {
       output.say("Today's question of the day is already posted here (one a day per channel).");
     }
   }

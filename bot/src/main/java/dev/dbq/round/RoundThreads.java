@@ -67,7 +67,9 @@ final class RoundThreads {
   }
 
   ParticipationOutcome answered(ChannelKey channel, long roundId, String userId, Instant now) {
-    Optional<Round> round = store.rounds().find(roundId).filter(r -> r.channel().equals(channel));
+    // A round whose post never landed is no question anyone could see, and streaks leave it out.
+    Optional<Round> round =
+        store.rounds().find(roundId).filter(r -> r.channel().equals(channel) && r.messageRef() != null);
     if (round.isEmpty()) {
       return ParticipationOutcome.NOT_A_ROUND;
     }
@@ -132,6 +134,6 @@ final class RoundThreads {
     if (round.threadRef() == null || round.revealedAt() != null) {
       return Optional.empty();
     }
-    return Optional.of(RevealTimes.revealAt(schedule, round.date(), round.postedAt()));
+    return Optional.of(RevealTimes.revealOf(schedule, round.date(), round.postedAt()));
   }
 }

@@ -24,9 +24,19 @@ public final class RecordingGateway implements ChannelGateway {
   }
 
   private final List<Message> messages = new ArrayList<>();
+  private int failingPosts;
+
+  /** The next {@code count} posts fail as a platform error or a 429 would: they throw, nothing is posted. */
+  public synchronized void failNextPosts(int count) {
+    failingPosts = count;
+  }
 
   @Override
   public synchronized PostedMessage post(ChannelKey channel, Reply message) {
+    if (failingPosts > 0) {
+      failingPosts--;
+      throw new IllegalStateException("the platform answered 429 Too Many Requests");
+    }
     messages.add(new Message(channel, null, message));
     // Unique across instances, as a platform's are: several test bots may share one database.
     String ref = channel.channel() + "-" + UUID.randomUUID();
