@@ -68,6 +68,15 @@ public interface RoundStore {
     /** Claims the reveal; false when it already happened. */
     boolean markRevealed(long id, Instant at);
 
+    /** Hands back the reveal claimed at {@code at}, whose post failed, to the next run. */
+    void undoReveal(long id, Instant at);
+
+    /**
+     * Hands back follow-up number {@code sentBefore + 1}, whose post failed, to the next run;
+     * {@code previousAt} is when the one before it went out (null if none did).
+     */
+    void undoFollowUp(long id, int sentBefore, Instant previousAt);
+
     void touchReply(long id, Instant at);
 
     Optional<Round> find(long id);

@@ -106,7 +106,13 @@ final class RoundThreads {
     Optional<Instant> due = nextFollowUp(round, question);
     if (due.isPresent() && !due.get().isAfter(now)
         && store.rounds().recordFollowUp(round.id(), round.followUpsSent(), now)) {
-      gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.followUp(question, round.followUpsSent()));
+      try {
+        gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.followUp(question, round.followUpsSent()));
+      } catch (RuntimeException e) {
+        // Handed back, so the next run sends it: the claim alone would have lost it for good.
+        store.rounds().undoFollowUp(round.id(), round.followUpsSent(), round.lastFollowUpAt());
+        log.warn("{}: follow-up {} of round {} failed to post; the next run tries again", round.channel(), round.followUpsSent() + 1, round.id(), e);
+      }
     }
   }
 
@@ -126,7 +132,12 @@ final class RoundThreads {
         log.warn("{}: round {} asks {}, which is no longer in the banks", round.channel(), round.id(), round.questionId());
         return;
       }
-      gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.reveal(question.get()));
+      try {
+        gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.reveal(question.get()));
+      } catch (RuntimeException e) {
+        store.rounds().undoReveal(round.id(), now);
+        log.warn("{}: the reveal of round {} failed to post; the next run tries again", round.channel(), round.id(), e);
+      }
     }
   }
 

@@ -155,6 +155,34 @@ public final class RoundRepository implements RoundStore.Rounds {
         == 1;
   }
 
+  /** Clears a reveal claimed at {@code at}; one claimed again since then stays. */
+  @Override
+  public void undoReveal(long id, Instant at) {
+    database.write(
+        "hand back the reveal of round " + id,
+        connection ->
+            Jdbc.update(
+                connection,
+                "UPDATE rounds SET revealed_at = NULL WHERE id = ? AND revealed_at = ?",
+                id,
+                at.toEpochMilli()));
+  }
+
+  /** Takes back follow-up number {@code sentBefore + 1} if no later one was counted since. */
+  @Override
+  public void undoFollowUp(long id, int sentBefore, Instant previousAt) {
+    database.write(
+        "hand back a follow-up of round " + id,
+        connection ->
+            Jdbc.update(
+                connection,
+                "UPDATE rounds SET followups_sent = ?, last_followup_at = ? WHERE id = ? AND followups_sent = ?",
+                sentBefore,
+                previousAt == null ? null : previousAt.toEpochMilli(),
+                id,
+                sentBefore + 1));
+  }
+
   /** Notes a reply in the round's thread; an older reply arriving late does not move it back. */
   @Override
   public void touchReply(long id, Instant at) {

@@ -125,6 +125,30 @@ class PostRecoveryTest {
     assertTrue(reveal >= 0 && reveal < tuesday, messages::toString);
   }
 
+  @EachBackend
+  void aFollowUpAndARevealThePlatformRefusedAreSentByTheNextRunOnce(TestDatabase database) {
+    // given: the first follow-up (09:00) and the reveal (17:00) each fail once
+    TestBot bot = bot(database, MONDAY_0900);
+    bot.gateway().failNextThreadPosts(1);
+    bot.bot().rounds().runDue();
+    bot.clock().set(MONDAY_0900.plusSeconds(60));
+    bot.bot().rounds().runDue();
+    bot.gateway().failNextThreadPosts(1);
+    bot.clock().set(MONDAY_0900.plus(Duration.ofHours(8)));
+    bot.bot().rounds().runDue();
+
+    // when
+    bot.clock().set(MONDAY_0900.plus(Duration.ofHours(8)).plusSeconds(60));
+    bot.bot().rounds().runDue();
+    bot.clock().set(MONDAY_0900.plus(Duration.ofHours(8)).plusSeconds(120));
+    bot.bot().rounds().runDue();
+
+    // then
+    var thread = bot.gateway().messages().stream().filter(m -> !m.isPost()).map(m -> m.text()).toList();
+    assertEquals(1, thread.stream().filter(t -> t.contains("Follow-up 1/")).count(), thread::toString);
+    assertEquals(1, thread.stream().filter(t -> t.contains("Quick answer")).count(), thread::toString);
+  }
+
   private static int indexOf(java.util.List<dev.dbq.testsupport.RecordingGateway.Message> messages, String text) {
     for (int i = 0; i < messages.size(); i++) {
       if (messages.get(i).text().contains(text)) {

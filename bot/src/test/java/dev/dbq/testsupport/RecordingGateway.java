@@ -25,6 +25,12 @@ public final class RecordingGateway implements ChannelGateway {
 
   private final List<Message> messages = new ArrayList<>();
   private int failingPosts;
+  private int failingThreadPosts;
+
+  /** The next {@code count} messages to threads fail the same way. */
+  public synchronized void failNextThreadPosts(int count) {
+    failingThreadPosts = count;
+  }
 
   /** The next {@code count} posts fail as a platform error or a 429 would: they throw, nothing is posted. */
   public synchronized void failNextPosts(int count) {
@@ -45,6 +51,10 @@ public final class RecordingGateway implements ChannelGateway {
 
   @Override
   public synchronized void postInThread(ChannelKey channel, String threadRef, Reply message) {
+    if (failingThreadPosts > 0) {
+      failingThreadPosts--;
+      throw new IllegalStateException("the platform answered 500 Internal Server Error");
+    }
     messages.add(new Message(channel, threadRef, message));
   }
 
