@@ -2,6 +2,7 @@ package dev.dbq.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.config.ConfigLoader;
@@ -217,7 +218,7 @@ class ConsoleAppTest {
   @Test
   void aStartOutsideTheSupportedYearsIsRefusedBeforeAnythingRuns() {
     IllegalArgumentException refused =
-        org.junit.jupiter.api.Assertions.assertThrows(
+        assertThrows(
             IllegalArgumentException.class, () -> ConsoleClock.checkSupported(Instant.parse("0001-01-01T00:00:00Z")));
     assertTrue(refused.getMessage().contains("2000 to 2100"), refused.getMessage());
   }

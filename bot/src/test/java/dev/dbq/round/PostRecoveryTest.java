@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.store.RoundRepository;
 import dev.dbq.testsupport.EachBackend;
+import dev.dbq.testsupport.RecordingGateway;
 import dev.dbq.testsupport.TestBot;
 import dev.dbq.testsupport.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A round claimed whose post did not land (the platform failed, or the process died mid-post)
@@ -149,7 +151,7 @@ class PostRecoveryTest {
     assertEquals(1, thread.stream().filter(t -> t.contains("Quick answer")).count(), thread::toString);
   }
 
-  private static int indexOf(java.util.List<dev.dbq.testsupport.RecordingGateway.Message> messages, String text) {
+  private static int indexOf(List<RecordingGateway.Message> messages, String text) {
     for (int i = 0; i < messages.size(); i++) {
       if (messages.get(i).text().contains(text)) {
         return i;

@@ -9,6 +9,8 @@ import dev.dbq.round.Round;
 import dev.dbq.testsupport.EachBackend;
 import dev.dbq.testsupport.TestDatabase;
 import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -52,8 +54,8 @@ class ThreadRefMigrationTest {
   void theSchemaRefusesASecondRoundWithTheSameThreadInAChannel(Database database) {
     // given
     RoundRepository rounds = new RoundRepository(database);
-    Round monday = rounds.claim(CONSOLE, java.time.LocalDate.parse("2026-12-07"), "q1", java.time.Instant.EPOCH).orElseThrow();
-    Round tuesday = rounds.claim(CONSOLE, java.time.LocalDate.parse("2026-12-08"), "q2", java.time.Instant.EPOCH).orElseThrow();
+    Round monday = rounds.claim(CONSOLE, LocalDate.parse("2026-12-07"), "q1", Instant.EPOCH).orElseThrow();
+    Round tuesday = rounds.claim(CONSOLE, LocalDate.parse("2026-12-08"), "q2", Instant.EPOCH).orElseThrow();
     rounds.markPosted(monday.id(), "m1", "m1");
 
     // when / then
