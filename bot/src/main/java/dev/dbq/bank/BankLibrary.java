@@ -82,7 +82,8 @@ public final class BankLibrary {
     }
     Matcher shortId = SHORT_ID.matcher(wanted);
     if (shortId.matches() && Character.toLowerCase(shortId.group(1).charAt(0)) == kind) {
-      String suffix = "/" + kind + Integer.parseInt(shortId.group(2));
+      // Leading zeros dropped as text: a number past int range is just an id nobody has.
+      String suffix = "/" + kind + shortId.group(2).replaceFirst("^0+(?=\\d)", "");
       List<T> matches =
           byId.entrySet().stream().filter(e -> e.getKey().endsWith(suffix)).map(Map.Entry::getValue).toList();
       if (matches.size() == 1) {
@@ -133,8 +134,10 @@ public final class BankLibrary {
 
   /** True if at least one question matches this single filter value. */
   public boolean isKnown(FilterKey key, String value) {
+    // Normalized once, not once per question: a long typed value costs one pass.
+    String wanted = QuestionFilter.normalize(value);
     return questionsById.values().stream()
-        .anyMatch(q -> QuestionFilter.matches(key, value, bankOf(q), q));
+        .anyMatch(q -> QuestionFilter.matchesNormalized(key, wanted, bankOf(q), q));
   }
 
   /** The front matter {@code tags} of a bank, as strings. */

@@ -30,7 +30,11 @@ public record QuestionFilter(Map<FilterKey, List<String>> values) {
   }
 
   static boolean matches(FilterKey key, String value, Bank bank, Question question) {
-    String wanted = normalize(value);
+    return matchesNormalized(key, normalize(value), bank, question);
+  }
+
+  /** Like {@link #matches(FilterKey, String, Bank, Question)}, for a value already {@link #normalize}d. */
+  static boolean matchesNormalized(FilterKey key, String wanted, Bank bank, Question question) {
     return switch (key) {
       case TOPIC ->
           normalize(question.topic()).contains(wanted)

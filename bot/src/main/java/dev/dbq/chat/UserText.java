@@ -25,11 +25,31 @@ public final class UserText {
 
   private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
+  /** A carriage return would send a terminal's cursor back over what is already printed. */
+  private static final Pattern CARRIAGE_RETURN = Pattern.compile("\r\n?");
+
+  /**
+   * What can act instead of show: C0 controls but tab and line feed (ESC starts terminal
+   * sequences, BEL rings, NUL truncates), DEL and C1 controls (U+009B is a one-character CSI),
+   * and the bidi embeddings, overrides and isolates that reorder the text around them.
+   */
+  private static final Pattern UNSAFE_CHARACTER =
+      Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
+
+  /** Shows where an unsafe character was typed, without acting like one. */
+  public static final String REPLACEMENT = "\uFFFD";
+
   private UserText() {}
 
-  /** The text with every broadcast and mention token broken by a zero-width space. */
+  /**
+   * The text with every broadcast and mention token broken by a zero-width space, carriage
+   * returns made line feeds, and every control or bidi control character replaced by U+FFFD.
+   * It does not shorten: echoes bound the length with {@link #shortened} first.
+   */
   public static String neutralize(String text) {
-    String noBroadcast = BROADCAST.matcher(text).replaceAll("@" + ZERO_WIDTH_SPACE);
+    String oneKindOfBreak = CARRIAGE_RETURN.matcher(text).replaceAll("\n");
+    String visible = UNSAFE_CHARACTER.matcher(oneKindOfBreak).replaceAll(REPLACEMENT);
+    String noBroadcast = BROADCAST.matcher(visible).replaceAll("@" + ZERO_WIDTH_SPACE);
     return MENTION_TOKEN.matcher(noBroadcast).replaceAll("<" + ZERO_WIDTH_SPACE);
   }
 
@@ -66,6 +86,23 @@ public final class UserText {
     return fence + padding + oneLine + padding + fence;
   }
 
+
+  /** True if the text holds a control or bidi control character that {@link #neutralize} replaces. */
+  public static boolean hasUnsafeCharacters(String text) {
+    return UNSAFE_CHARACTER.matcher(text).find() || text.indexOf('\r') >= 0;
+  }
+
+  /**
+   * The text cut to at most {@code max} characters (plus an ellipsis when cut), never in the
+   * middle of a surrogate pair: how much of a user's text any echo or log line carries.
+   */
+  public static String shortened(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max + 1 : max;
+    return text.substring(0, end) + "…";
+  }
 
   private static boolean isAsciiPunctuation(int cp) {
     return (cp >= '!' && cp <= '/') || (cp >= ':' && cp <= '@') || (cp >= '[' && cp <= '`')

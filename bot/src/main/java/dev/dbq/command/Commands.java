@@ -20,6 +20,9 @@ public final class Commands {
 
   private static final Logger log = LoggerFactory.getLogger(Commands.class);
 
+  /** The longest line taken, in characters: Slack's own limit for a slash command's text. */
+  public static final int MAX_LINE_LENGTH = 4_000;
+
   private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
 
   /** @param handlers in the order help lists them */
@@ -37,7 +40,16 @@ public final class Commands {
    * answered with a short apology instead of a stack trace.
    */
   public Reply dispatch(CommandContext context, String line) {
+    if (line.length() > MAX_LINE_LENGTH) {
+      return tooLong(line.length());
+    }
     return run(context, CommandLine.words(line));
+  }
+
+  /** Checked before any parsing, so no step after it ever sees unbounded text. */
+  private static Reply tooLong(int length) {
+    return Reply.text(
+        String.format(Locale.ROOT, "That command is too long (%,d characters): `/dbq` takes at most %,d.", length, MAX_LINE_LENGTH));
   }
 
   /**
@@ -50,6 +62,11 @@ public final class Commands {
   public Reply dispatch(CommandContext context, List<String> path, Map<String, String> options) {
     if (path.isEmpty()) {
       return run(context, List.of());
+    }
+    int length = path.stream().mapToInt(String::length).sum()
+        + options.values().stream().mapToInt(value -> value == null ? 0 : value.length()).sum();
+    if (length > MAX_LINE_LENGTH) {
+      return tooLong(length);
     }
     CommandHandler handler = handlers.get(path.get(0).toLowerCase(Locale.ROOT));
     List<OptionSpec> specs =

@@ -25,21 +25,27 @@ public final class FilterParser {
   }
 
   public QuestionFilter parse(List<String> words) {
-    Map<FilterKey, List<String>> values = new EnumMap<>(FilterKey.class);
-    FilterKey lastKey = null;
+    // Values grow in builders: appending each continuing word to a new string copied the whole
+    // value so far, quadratic in the number of words.
+    Map<FilterKey, List<StringBuilder>> building = new EnumMap<>(FilterKey.class);
+    StringBuilder current = null;
     for (String word : words) {
       int colon = word.indexOf(':');
       if (colon > 0) {
-        lastKey = key(word.substring(0, colon));
-        values.computeIfAbsent(lastKey, k -> new ArrayList<>()).add(word.substring(colon + 1).strip());
-      } else if (lastKey != null) {
-        List<String> list = values.get(lastKey);
-        list.set(list.size() - 1, (list.get(list.size() - 1) + " " + word).strip());
+        current = new StringBuilder(word.substring(colon + 1).strip());
+        building.computeIfAbsent(key(word.substring(0, colon)), k -> new ArrayList<>()).add(current);
+      } else if (current != null) {
+        if (!current.isEmpty()) {
+          current.append(' ');
+        }
+        current.append(word);
       } else {
         throw new CommandException(
             "Filters look like `key:value`, not " + UserInput.echo(word) + ". Try `difficulty:senior`, `topic:\"CAP theorem\"` or `company:google`.");
       }
     }
+    Map<FilterKey, List<String>> values = new EnumMap<>(FilterKey.class);
+    building.forEach((key, list) -> values.put(key, list.stream().map(value -> value.toString().strip()).toList()));
     values.forEach((key, list) -> list.forEach(value -> check(key, value)));
     return new QuestionFilter(values);
   }

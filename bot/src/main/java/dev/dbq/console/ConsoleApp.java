@@ -4,7 +4,6 @@ import dev.dbq.app.Bot;
 import dev.dbq.app.BotRuntime;
 import dev.dbq.app.HttpRoutes;
 import dev.dbq.bank.BankLibrary;
-import dev.dbq.chat.Reply;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.render.TerminalRenderer;
 import dev.dbq.chat.ChannelKey;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -56,10 +54,18 @@ public final class ConsoleApp {
 
   /** Runs until end of input; returns the exit code. */
   public int run() {
+    if (start != null) {
+      try {
+        ConsoleClock.checkSupported(start);
+      } catch (IllegalArgumentException outside) {
+        System.err.println(outside.getMessage() + " Pick a --now within it.");
+        return 2;
+      }
+    }
     quietLogs();
     if (System.console() == null) {
       PrintStream out = System.out;
-      runScript(System.in, new TerminalRenderer(SCRIPT_WIDTH, false)::render, text -> print(out, text));
+      runScript(System.in, new TerminalRenderer(SCRIPT_WIDTH, false), text -> print(out, text));
     } else {
       runInteractive();
     }
@@ -67,7 +73,7 @@ public final class ConsoleApp {
   }
 
   /** Runs every line of {@code input}, writing what the bot and the console say to {@code out}. */
-  public void runScript(InputStream input, Function<Reply, String> renderer, Consumer<String> out) {
+  public void runScript(InputStream input, TerminalRenderer renderer, Consumer<String> out) {
     try (Connected connected = connect(renderer, out);
         BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
       ConsoleSession session = connected.session();
@@ -90,7 +96,7 @@ public final class ConsoleApp {
               .build();
       // printAbove keeps the prompt intact when the scheduler posts while the user types.
       Consumer<String> out = text -> reader.printAbove(text + "\n");
-      Function<Reply, String> renderer = new TerminalRenderer(width, true)::render;
+      TerminalRenderer renderer = new TerminalRenderer(width, true);
       try (Connected connected = connect(renderer, out)) {
         ConsoleSession session = connected.session();
         out.accept("dbq console in #" + channel.channel() + " as " + user
@@ -123,7 +129,7 @@ public final class ConsoleApp {
     }
   }
 
-  private Connected connect(Function<Reply, String> renderer, Consumer<String> out) {
+  private Connected connect(TerminalRenderer renderer, Consumer<String> out) {
     ConsoleClock clock = new ConsoleClock(config.rounds().zone(), start);
     ConsolePlatform console = new ConsolePlatform(new ConsoleChannel(renderer, out), clock, channel, user);
     BotRuntime runtime = BotRuntime.start(config, library, List.of(console), clock, random, HttpRoutes.NONE);

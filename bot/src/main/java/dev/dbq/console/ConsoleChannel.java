@@ -3,9 +3,9 @@ package dev.dbq.console;
 import dev.dbq.chat.Reply;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.dbq.render.TerminalRenderer;
+import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The console's one channel as a platform: what the bot posts is printed, thread messages
@@ -13,32 +13,39 @@ import java.util.function.Function;
  */
 public final class ConsoleChannel implements ChannelGateway {
 
-  private final Function<Reply, String> renderer;
+  private static final String THREAD_INDENT = "  │ ";
+
+  private final TerminalRenderer renderer;
+  private final TerminalRenderer threadRenderer;
   private final Consumer<String> out;
-  private final AtomicInteger messages = new AtomicInteger();
   private volatile Reply lastWithButtons;
 
-  public ConsoleChannel(Function<Reply, String> renderer, Consumer<String> out) {
+  public ConsoleChannel(TerminalRenderer renderer, Consumer<String> out) {
     this.renderer = renderer;
+    this.threadRenderer = renderer.narrower(THREAD_INDENT.length());
     this.out = out;
   }
 
+  /**
+   * A random reference: rounds are found by it, in this database, across console processes and
+   * restarts; counting from m1 in each process gave two rounds the same thread.
+   */
   @Override
   public PostedMessage post(ChannelKey channel, Reply message) {
-    String ref = "m" + messages.incrementAndGet();
-    show("#" + channel.channel() + " · dbq posted:\n" + renderer.apply(message), message);
+    String ref = "m-" + UUID.randomUUID();
+    show("#" + channel.channel() + " · dbq posted:\n" + renderer.render(message), message);
     return new PostedMessage(ref, ref);
   }
 
   @Override
   public void postInThread(ChannelKey channel, String threadRef, Reply message) {
-    String text = renderer.apply(message).lines().map(line -> "  │ " + line).reduce((a, b) -> a + "\n" + b).orElse("");
-    show("  │ dbq in the thread:\n" + text, message);
+    String text = threadRenderer.render(message).lines().map(line -> THREAD_INDENT + line).reduce((a, b) -> a + "\n" + b).orElse("");
+    show(THREAD_INDENT + "dbq in the thread:\n" + text, message);
   }
 
   /** Shows a reply to a command. */
   void reply(Reply reply) {
-    show(renderer.apply(reply), reply);
+    show(renderer.render(reply), reply);
   }
 
   /** Prints a line of the console itself (not the bot). */

@@ -9,6 +9,8 @@ import dev.dbq.round.Round;
 import dev.dbq.round.RoundService;
 import dev.dbq.chat.ThreadMessage;
 import dev.dbq.text.DidYouMean;
+import dev.dbq.command.Commands;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -17,6 +19,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local chat: one user at a time in one channel, typing {@code /dbq} commands and console
@@ -25,9 +29,21 @@ import java.util.Optional;
 public final class ConsoleSession {
 
   public static final String PLATFORM = "console";
+
+  /** The longest line taken: the same as a {@code /dbq} command, whatever the line is. */
+  static final int MAX_LINE_LENGTH = Commands.MAX_LINE_LENGTH;
+
+  /** The longest user name {@code :as} takes. */
+  static final int MAX_NAME_LENGTH = 64;
+
+  /** How much of a typed word (a verb, a label) a hint echoes. */
+  private static final int MAX_ECHO = 40;
+
   static final String CONSOLE_LINES = ":as NAME, :click LABEL, :reply TEXT, :time ISO-DATETIME, :qotd";
   private static final List<String> VERBS = List.of(":as", ":click", ":reply", ":time", ":qotd", ":help");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+
+  private static final Logger log = LoggerFactory.getLogger(ConsoleSession.class);
 
   private final Inbound inbound;
   private final RoundService rounds;
@@ -56,8 +72,24 @@ public final class ConsoleSession {
     return user;
   }
 
-  /** Runs one line of input; blank lines and {@code #} comments do nothing. */
+  /**
+   * Runs one line of input; blank lines and {@code #} comments do nothing. Whatever goes wrong
+   * is one line on the console and a log entry, never a stack trace that ends the session.
+   */
   public void handle(String line) {
+    if (line.length() > MAX_LINE_LENGTH) {
+      output.say(String.format(Locale.ROOT, "That line is too long (%,d characters): the console takes at most %,d.", line.length(), MAX_LINE_LENGTH));
+      return;
+    }
+    try {
+      run(line);
+    } catch (RuntimeException e) {
+      log.error("console line failed in {}", channel, e);
+      output.say("That failed on our side; it was logged. The console goes on.");
+    }
+  }
+
+  private void run(String line) {
     String trimmed = line.strip();
     if (trimmed.isEmpty() || trimmed.startsWith("#")) {
       return;
@@ -92,19 +124,25 @@ public final class ConsoleSession {
       case ":help" -> output.say("Console lines: " + CONSOLE_LINES + ". Commands: /dbq help.");
       default ->
           output.say(
-              "Unknown console line " + verb + "."
+              "Unknown console line " + echo(verb) + "."
                   + DidYouMean.closest(verb, VERBS).map(v -> " Did you mean " + v + "?").orElse("")
                   + " Console lines: " + CONSOLE_LINES + ".");
     }
   }
 
+  /** A name may look like a mention (it is echoed neutralised) but may not hold control characters. */
   private void switchUser(String name) {
-    if (name.isEmpty() || name.contains(" ")) {
-      output.say("Usage: :as NAME (one word), e.g. :as alice");
+    if (name.isEmpty() || name.contains(" ") || name.length() > MAX_NAME_LENGTH || UserText.hasUnsafeCharacters(name)) {
+      output.say("Usage: :as NAME (one word of at most " + MAX_NAME_LENGTH + " printable characters), e.g. :as alice");
       return;
     }
     user = name;
-    output.say("You are now " + name + ".");
+    output.say("You are now " + UserText.neutralize(name) + ".");
+  }
+
+  /** A word the user typed, safe and short enough for a one-line hint. */
+  private static String echo(String typed) {
+    return UserText.neutralize(UserText.shortened(typed, MAX_ECHO));
   }
 
   private void click(String label) {
@@ -121,7 +159,7 @@ public final class ConsoleSession {
     }
     if (matches.size() != 1 || wanted.isEmpty()) {
       String labels = String.join(", ", buttons.stream().map(Reply.Button::label).toList());
-      output.say((matches.size() > 1 ? "Several buttons match '" : "No button '") + label + "'. Buttons: " + labels + ".");
+      output.say((matches.size() > 1 ? "Several buttons match '" : "No button '") + echo(label) + "'. Buttons: " + labels + ".");
       return;
     }
     output.reply(inbound.press(caller(), matches.get(0).action()));
@@ -137,12 +175,20 @@ public final class ConsoleSession {
       output.say("There is no question of the day to reply to yet: :qotd posts one now, :time moves to its time.");
       return;
     }
-    output.say("  │ " + user + ": " + UserText.neutralize(text));
+    output.say("  │ " + UserText.neutralize(user) + ": " + UserText.neutralize(text));
     output.reply(inbound.threadMessage(channel, round.get().threadRef(), ThreadMessage.byPerson(user, null)));
   }
 
   private void qotd() {
-    if (rounds.postNow(channel).isEmpty()) {
+    if (rounds.postNow(channel).isPresent()) {
+      return;
+    }
+    Optional<Round> today = rounds.todaysRound(channel);
+    if (today.isEmpty()) {
+      output.say("No question matches this channel's filters, so there is no question of the day (see the log).");
+    } else if (today.get().messageRef() == null) {
+      output.say("Today's question of the day could not be posted (see the log); it is tried again shortly.");
+    } else {
       output.say("Today's question of the day is already posted here (one a day per channel).");
     }
   }
@@ -158,6 +204,17 @@ public final class ConsoleSession {
     }
     if (target.isBefore(clock.instant())) {
       output.say("The clock only moves forward: it is already " + stamp(clock.instant()) + ".");
+      return;
+    }
+    try {
+      ConsoleClock.checkSupported(target);
+    } catch (IllegalArgumentException outside) {
+      output.say(outside.getMessage());
+      return;
+    }
+    if (Duration.between(clock.instant(), target).compareTo(ConsoleClock.LONGEST_MOVE) > 0) {
+      output.say("The clock moves at most " + ConsoleClock.LONGEST_MOVE.toDays() + " days at a time (every round on the way runs): it is "
+          + stamp(clock.instant()) + ". Move in steps.");
       return;
     }
     rounds.runDue();

@@ -10,6 +10,8 @@ import java.util.List;
  */
 public final class TerminalRenderer {
 
+  private static final int MIN_WIDTH = 12;
+
   private final int width;
   private final boolean ansi;
   private final MarkdownRenderer markdown;
@@ -22,6 +24,11 @@ public final class TerminalRenderer {
     this.width = width;
     this.ansi = ansi;
     this.markdown = new MarkdownRenderer(new TerminalSyntax(ansi), width);
+  }
+
+  /** A renderer for text indented by {@code columns}: together they stay within this width. */
+  public TerminalRenderer narrower(int columns) {
+    return new TerminalRenderer(Math.max(MIN_WIDTH, width - columns), ansi);
   }
 
   /** The whole reply; sections are a blank line apart and there is no final line break. */

@@ -13,8 +13,9 @@ public final class ParticipationWords {
     String who = UserText.neutralize(userId);
     return Reply.text(
         switch (outcome) {
-          case COUNTED -> "(" + who + " is counted for today's question)";
-          case ALREADY_COUNTED -> "(" + who + " was already counted for today's question)";
+          // "name: counted" reads right for every name, "you" included ("you is counted" did not).
+          case COUNTED -> "(" + who + ": counted for today's question)";
+          case ALREADY_COUNTED -> "(" + who + ": already counted for today's question)";
           case ROUND_CLOSED -> "(too late to count: that round is closed)";
           case NOT_COUNTED_BOT_OR_EDIT, DUPLICATE_DELIVERY, NOT_A_ROUND -> "(not counted)";
         });

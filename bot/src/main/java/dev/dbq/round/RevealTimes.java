@@ -36,6 +36,23 @@ public final class RevealTimes {
         "no reveal time within three days after " + postedAt + " in " + schedule.zone());
   }
 
+  /**
+   * When the round's answer is actually revealed: at {@link #revealAt}, or earlier when the
+   * channel's next round is posted before that (a round posted after {@code revealAt} would
+   * otherwise wait for tomorrow's {@code revealAt}, by which time the next round has replaced
+   * it and its answer was never shown). Once the next round is up nobody can take part in this
+   * one any more, so revealing then costs no one a chance to answer.
+   */
+  public static Instant revealOf(ChannelSchedule schedule, LocalDate roundDate, Instant postedAt) {
+    Instant reveal = revealAt(schedule, roundDate, postedAt);
+    Optional<PostSlot> next = PostTimes.nextAfter(schedule, postedAt);
+    // A slot on the round's own date (a round posted by hand before its time) is not a new round.
+    while (next.isPresent() && !next.get().date().isAfter(roundDate) && next.get().at().isBefore(reveal)) {
+      next = PostTimes.nextAfter(schedule, next.get().at());
+    }
+    return next.map(PostSlot::at).filter(at -> at.isBefore(reveal)).orElse(reveal);
+  }
+
   private static LocalDate laterOf(LocalDate a, LocalDate b) {
     return a.isAfter(b) ? a : b;
   }

@@ -15,6 +15,9 @@ import java.time.LocalDate;
  * @param revealedAt when the quick answer was revealed in the thread (null before)
  * @param lastReplyAt when a person last replied in its thread (null before any reply); a
  *     follow-up is only sent after new replies
+ * @param postLeaseUntil until when the instance posting it holds the right to (null: nobody);
+ *     a round still without a message after that is posted by the next run within the grace period
+ * @param skippedAt when its post was given up, past the grace period (null if it was not)
  */
 public record Round(
     long id,
@@ -27,4 +30,12 @@ public record Round(
     int followUpsSent,
     Instant lastFollowUpAt,
     Instant revealedAt,
-    Instant lastReplyAt) {}
+    Instant lastReplyAt,
+    Instant postLeaseUntil,
+    Instant skippedAt) {
+
+  /** Claimed, but its message has not landed yet and nobody gave it up. */
+  public boolean awaitsPost() {
+    return messageRef == null && skippedAt == null;
+  }
+}

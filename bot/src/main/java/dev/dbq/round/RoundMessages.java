@@ -6,6 +6,7 @@ import dev.dbq.command.QuestionCards;
 import dev.dbq.chat.Reply;
 import dev.dbq.chat.Reply.Button;
 import dev.dbq.chat.Reply.Text;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -17,18 +18,30 @@ final class RoundMessages {
 
   private RoundMessages() {}
 
-  /** The post: the question without its answer, and buttons to peek privately or to check in. */
-  static Reply question(Round round, Question q) {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+  /**
+   * The post: the question without its answer, and buttons to peek privately or to check in.
+   *
+   * @param revealAt when the quick answer goes to the thread, in the channel's zone
+   */
+  static Reply question(Round round, Question q, ZonedDateTime revealAt) {
     return new Reply(
         "Question of the day · " + DAY.format(round.date()) + " · " + QuestionCards.heading(q),
         List.of(
             new Text(QuestionCards.facts(q)),
-            new Text("Answer in the thread (or press **I answered**); the quick answer is revealed there later today.")),
+            new Text("Answer in the thread (or press **I answered**); the quick answer is revealed there " + when(round, revealAt) + ".")),
         List.of(
             new Button(AnswerPart.QUICK.label(), "/dbq answer " + q.id() + " quick"),
             new Button(AnswerPart.DETAILED.label(), "/dbq answer " + q.id() + " detailed"),
             new Button("I answered", "/dbq answered " + round.id())),
         Reply.Visibility.CHANNEL);
+  }
+
+  /** "at 17:00 (UTC)" on the round's date, else with the day: "on Tue 8 Dec at 09:00 (UTC)". */
+  private static String when(Round round, ZonedDateTime revealAt) {
+    String time = "at " + TIME.format(revealAt) + " (" + revealAt.getZone().getId() + ")";
+    return revealAt.toLocalDate().equals(round.date()) ? time : "on " + DAY.format(revealAt) + " " + time;
   }
 
   static Reply followUp(Question q, int index) {

@@ -8,7 +8,9 @@ import dev.dbq.bank.Question;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.FilterParser;
 import dev.dbq.command.CommandLine;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,10 +19,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts a channel's question of the day: picks a question not yet asked in this cycle, claims
  * the date in the database (so several instances post once), posts it and opens its thread.
+ *
+ * <p>The claim and the post cannot be one transaction, so the claim comes with a lease: only its
+ * holder posts. A post that fails (the platform refused it, a 429 outlasted the client's retries)
+ * keeps the lease for {@link #RETRY_AFTER}; a post cut off by a crash keeps it for {@link #LEASE}.
+ * Then the next run takes the lease and posts, while the grace period lasts; after it the round
+ * is skipped.
  */
 final class RoundPosting {
 
   private static final Logger log = LoggerFactory.getLogger(RoundPosting.class);
+
+  /**
+   * How long an instance may take to post: longer than any post with the platform clients' own
+   * 429 waits, so two instances never post one round, and short enough that a crashed post is
+   * retried within minutes.
+   */
+  static final Duration LEASE = Duration.ofMinutes(2);
+
+  /** How soon a post the platform refused is tried again. */
+  static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
   private final Supplier<BankLibrary> banks;
   private final RoundStore store;
@@ -51,19 +69,61 @@ final class RoundPosting {
       log.warn("{}: no question matches the channel's filters; no round on {}", channel, slot.date());
       return Optional.empty();
     }
-    Optional<Round> claimed = store.rounds().claim(channel, slot.date(), pick.get().questionId(), now);
+    Optional<Round> claimed = store.rounds().claim(channel, slot.date(), pick.get().questionId(), now, now.plus(LEASE));
     if (claimed.isEmpty()) {
       return Optional.empty();
     }
     Round round = claimed.get();
     store.history().recordAsked(channel, pick.get().startsNewCycle() ? cycle + 1 : cycle, round.questionId(), now);
-    Question question = library.question(round.questionId()).orElseThrow();
-    ChannelGateway.PostedMessage posted = gateway.post(channel, RoundMessages.question(round, question));
+    return deliver(settings, round, now);
+  }
+
+  /**
+   * Posts a claimed round that has no message yet, if this run can take its lease: while the
+   * grace period (counted from the claim) lasts, or whenever {@code byHand} (a person asked for
+   * it now). Past the grace period it is skipped, once, with a warning.
+   *
+   * @return the round, once posted
+   */
+  Optional<Round> postClaimed(ChannelSettings settings, Round round, Instant now, Duration grace, boolean byHand) {
+    boolean inGrace = !now.isAfter(round.postedAt().plus(grace));
+    if (inGrace || byHand) {
+      return store.rounds().takePostLease(round.id(), now, now.plus(LEASE)) ? deliver(settings, round, now) : Optional.empty();
+    }
+    if (round.skippedAt() == null && store.rounds().markSkipped(round.id(), now)) {
+      log.warn(
+          "{}: the question of the day of {} was claimed at {} but its post never landed; the grace period is over,"
+              + " so that date is skipped (/dbq answered and streaks leave it out)",
+          round.channel(), round.date(), round.postedAt());
+    }
+    return Optional.empty();
+  }
+
+  /** Posts a leased round; when the platform refuses, keeps the lease a minute and says when it retries. */
+  private Optional<Round> deliver(ChannelSettings settings, Round round, Instant now) {
+    Optional<Question> question = banks.get().question(round.questionId());
+    if (question.isEmpty()) {
+      log.warn("{}: round {} asks {}, which is no longer in the banks; not posted", round.channel(), round.id(), round.questionId());
+      return Optional.empty();
+    }
+    ChannelGateway.PostedMessage posted;
+    try {
+      posted = gateway.post(round.channel(), RoundMessages.question(round, question.get(), revealAt(settings, round)));
+    } catch (RuntimeException e) {
+      Instant retry = now.plus(RETRY_AFTER);
+      store.rounds().retryPostAt(round.id(), retry);
+      log.warn("{}: posting the question of the day of {} failed; tried again from {}", round.channel(), round.date(), retry, e);
+      return Optional.empty();
+    }
     store.rounds().markPosted(round.id(), posted.messageRef(), posted.threadRef());
-    log.info("{}: posted round {} of {} ({})", channel, round.id(), slot.date(), round.questionId());
+    log.info("{}: posted round {} of {} ({})", round.channel(), round.id(), round.date(), round.questionId());
     Round open = store.rounds().find(round.id()).orElseThrow();
-    threads.sendFollowUpIfDue(open, question, now);
+    threads.sendFollowUpIfDue(open, question.get(), now);
     return Optional.of(open);
+  }
+
+  private static ZonedDateTime revealAt(ChannelSettings settings, Round round) {
+    return RevealTimes.revealOf(settings.schedule(), round.date(), round.postedAt()).atZone(settings.schedule().zone());
   }
 
   /** The ids of the questions this channel may ask: the config's and the channel's filters. */

@@ -113,6 +113,13 @@ public final class RoundService {
 
   private void runDue(ChannelSettings settings, Instant now) {
     ChannelKey channel = settings.channel();
+    Optional<Round> previous = store.rounds().latest(channel);
+    if (previous.isPresent() && previous.get().awaitsPost()) {
+      posting.postClaimed(settings, previous.get(), now, policy.grace(), false);
+    } else {
+      // The round a new post would close reveals its answer first (see RevealTimes.revealOf).
+      previous.ifPresent(round -> threads.revealIfDue(round, settings.schedule(), now));
+    }
     CatchUpDecision decision =
         CatchUpRule.decide(settings.schedule(), now, policy.grace(), date -> store.rounds().forDate(channel, date).isPresent());
     if (decision instanceof CatchUpDecision.PostNow postNow) {
@@ -138,6 +145,9 @@ public final class RoundService {
     for (ChannelSettings settings : store.channels().enabled()) {
       PostTimes.nextAfter(settings.schedule(), after).map(PostSlot::at).ifPresent(due::add);
       store.rounds().latest(settings.channel()).ifPresent(round -> {
+        if (round.awaitsPost() && round.postLeaseUntil() != null) {
+          due.add(round.postLeaseUntil());
+        }
         threads.nextReveal(round, settings.schedule()).ifPresent(due::add);
         library.question(round.questionId())
             .flatMap(q -> threads.nextFollowUp(round, q))
@@ -147,12 +157,27 @@ public final class RoundService {
     return due.stream().filter(i -> i.isAfter(after)).min(Comparator.naturalOrder());
   }
 
-  /** Posts today's round of a channel now, whatever its schedule says; empty if it has one. */
+  /**
+   * Posts today's round of a channel now, whatever its schedule says; empty if it has one. A
+   * round of today that was claimed but never posted (even one skipped) is posted now, unless
+   * another instance is posting it this very moment.
+   */
   public Optional<Round> postNow(ChannelKey channel) {
     ChannelSettings settings = enroll(channel);
     Instant now = clock.instant();
     LocalDate today = PostTimes.roundDate(settings.schedule(), now);
+    Optional<Round> existing = store.rounds().forDate(channel, today);
+    if (existing.isPresent()) {
+      return existing.get().messageRef() == null
+          ? posting.postClaimed(settings, existing.get(), now, policy.grace(), true)
+          : Optional.empty();
+    }
     return posting.post(settings, new PostSlot(today, now), now);
+  }
+
+  /** The channel's round of today (in its zone), posted or not. */
+  public Optional<Round> todaysRound(ChannelKey channel) {
+    return store.rounds().forDate(channel, PostTimes.roundDate(settings(channel).schedule(), clock.instant()));
   }
 
   public ParticipationOutcome reply(ChannelKey channel, String threadRef, ThreadMessage reply) {

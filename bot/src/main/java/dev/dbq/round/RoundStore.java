@@ -41,9 +41,25 @@ public interface RoundStore {
 
   /** Rounds, one per channel and date. */
   interface Rounds {
-    /** Claims the channel's round of a date; empty when another claim won. */
-    Optional<Round> claim(ChannelKey channel, LocalDate date, String questionId, Instant postedAt);
+    /**
+     * Claims the channel's round of a date, holding the right to post it until {@code leaseUntil};
+     * empty when another claim won.
+     */
+    Optional<Round> claim(ChannelKey channel, LocalDate date, String questionId, Instant postedAt, Instant leaseUntil);
 
+    /**
+     * Takes the right to post a round that has no message yet, until {@code until}; false while
+     * another instance holds it (its lease has not run out by {@code now}) or once it is posted.
+     */
+    boolean takePostLease(long id, Instant now, Instant until);
+
+    /** Keeps the lease of a round whose post failed until {@code at}, when the next run retries it. */
+    void retryPostAt(long id, Instant at);
+
+    /** Gives up the post of a round that has no message and whose lease ran out; false otherwise. */
+    boolean markSkipped(long id, Instant at);
+
+    /** Records the round's message and thread; it is no longer leased or skipped. */
     void markPosted(long id, String messageRef, String threadRef);
 
     /** Claims follow-up number {@code sentBefore}; false when another instance sent it. */
@@ -51,6 +67,15 @@ public interface RoundStore {
 
     /** Claims the reveal; false when it already happened. */
     boolean markRevealed(long id, Instant at);
+
+    /** Hands back the reveal claimed at {@code at}, whose post failed, to the next run. */
+    void undoReveal(long id, Instant at);
+
+    /**
+     * Hands back follow-up number {@code sentBefore + 1}, whose post failed, to the next run;
+     * {@code previousAt} is when the one before it went out (null if none did).
+     */
+    void undoFollowUp(long id, int sentBefore, Instant previousAt);
 
     void touchReply(long id, Instant at);
 

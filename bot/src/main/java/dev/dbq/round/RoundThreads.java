@@ -67,7 +67,9 @@ final class RoundThreads {
   }
 
   ParticipationOutcome answered(ChannelKey channel, long roundId, String userId, Instant now) {
-    Optional<Round> round = store.rounds().find(roundId).filter(r -> r.channel().equals(channel));
+    // A round whose post never landed is no question anyone could see, and streaks leave it out.
+    Optional<Round> round =
+        store.rounds().find(roundId).filter(r -> r.channel().equals(channel) && r.messageRef() != null);
     if (round.isEmpty()) {
       return ParticipationOutcome.NOT_A_ROUND;
     }
@@ -104,7 +106,13 @@ final class RoundThreads {
     Optional<Instant> due = nextFollowUp(round, question);
     if (due.isPresent() && !due.get().isAfter(now)
         && store.rounds().recordFollowUp(round.id(), round.followUpsSent(), now)) {
-      gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.followUp(question, round.followUpsSent()));
+      try {
+        gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.followUp(question, round.followUpsSent()));
+      } catch (RuntimeException e) {
+        // Handed back, so the next run sends it: the claim alone would have lost it for good.
+        store.rounds().undoFollowUp(round.id(), round.followUpsSent(), round.lastFollowUpAt());
+        log.warn("{}: follow-up {} of round {} failed to post; the next run tries again", round.channel(), round.followUpsSent() + 1, round.id(), e);
+      }
     }
   }
 
@@ -124,7 +132,12 @@ final class RoundThreads {
         log.warn("{}: round {} asks {}, which is no longer in the banks", round.channel(), round.id(), round.questionId());
         return;
       }
-      gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.reveal(question.get()));
+      try {
+        gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.reveal(question.get()));
+      } catch (RuntimeException e) {
+        store.rounds().undoReveal(round.id(), now);
+        log.warn("{}: the reveal of round {} failed to post; the next run tries again", round.channel(), round.id(), e);
+      }
     }
   }
 
@@ -132,6 +145,6 @@ final class RoundThreads {
     if (round.threadRef() == null || round.revealedAt() != null) {
       return Optional.empty();
     }
-    return Optional.of(RevealTimes.revealAt(schedule, round.date(), round.postedAt()));
+    return Optional.of(RevealTimes.revealOf(schedule, round.date(), round.postedAt()));
   }
 }

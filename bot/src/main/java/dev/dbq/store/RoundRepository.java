@@ -16,7 +16,7 @@ public final class RoundRepository implements RoundStore.Rounds {
 
   private static final String COLUMNS =
       "id, platform, workspace, channel, round_date, question_id, posted_at, message_ref,"
-          + " thread_ref, followups_sent, last_followup_at, revealed_at, last_reply_at";
+          + " thread_ref, followups_sent, last_followup_at, revealed_at, last_reply_at, post_lease_until, skipped_at";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM rounds";
   private static final String OF_CHANNEL = " WHERE platform = ? AND workspace = ? AND channel = ?";
 
@@ -32,16 +32,22 @@ public final class RoundRepository implements RoundStore.Rounds {
    *
    * @return the new round, or empty when the channel already has a round on that date
    */
-  @Override
   public Optional<Round> claim(
       ChannelKey channel, LocalDate date, String questionId, Instant postedAt) {
+    return claim(channel, date, questionId, postedAt, null);
+  }
+
+  /** As {@link #claim(ChannelKey, LocalDate, String, Instant)}, leased to the caller until {@code leaseUntil}. */
+  @Override
+  public Optional<Round> claim(
+      ChannelKey channel, LocalDate date, String questionId, Instant postedAt, Instant leaseUntil) {
     return database.write(
         "claim the round of " + channel + " on " + date,
         connection ->
             Jdbc.queryOne(
                 connection,
                 "INSERT INTO rounds (platform, workspace, channel, round_date, question_id,"
-                    + " posted_at) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " posted_at, post_lease_until) VALUES (?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (platform, workspace, channel, round_date) DO NOTHING"
                     + " RETURNING "
                     + COLUMNS,
@@ -51,7 +57,50 @@ public final class RoundRepository implements RoundStore.Rounds {
                 channel.channel(),
                 date.toString(),
                 questionId,
-                postedAt.toEpochMilli()));
+                postedAt.toEpochMilli(),
+                leaseUntil == null ? null : leaseUntil.toEpochMilli()));
+  }
+
+  @Override
+  public boolean takePostLease(long id, Instant now, Instant until) {
+    return database.write(
+            "lease the post of round " + id,
+            connection ->
+                Jdbc.update(
+                    connection,
+                    "UPDATE rounds SET post_lease_until = ? WHERE id = ? AND message_ref IS NULL"
+                        + " AND (post_lease_until IS NULL OR post_lease_until <= ?)",
+                    until.toEpochMilli(),
+                    id,
+                    now.toEpochMilli()))
+        == 1;
+  }
+
+  @Override
+  public void retryPostAt(long id, Instant at) {
+    database.write(
+        "retry the post of round " + id,
+        connection ->
+            Jdbc.update(
+                connection,
+                "UPDATE rounds SET post_lease_until = ? WHERE id = ? AND message_ref IS NULL",
+                at.toEpochMilli(),
+                id));
+  }
+
+  @Override
+  public boolean markSkipped(long id, Instant at) {
+    return database.write(
+            "skip the post of round " + id,
+            connection ->
+                Jdbc.update(
+                    connection,
+                    "UPDATE rounds SET skipped_at = ? WHERE id = ? AND message_ref IS NULL AND skipped_at IS NULL"
+                        + " AND (post_lease_until IS NULL OR post_lease_until <= ?)",
+                    at.toEpochMilli(),
+                    id,
+                    at.toEpochMilli()))
+        == 1;
   }
 
   /** Remembers where the round's message and its thread were posted. */
@@ -60,7 +109,7 @@ public final class RoundRepository implements RoundStore.Rounds {
     updateExisting(
         id,
         "mark round " + id + " posted",
-        "UPDATE rounds SET message_ref = ?, thread_ref = ? WHERE id = ?",
+        "UPDATE rounds SET message_ref = ?, thread_ref = ?, post_lease_until = NULL, skipped_at = NULL WHERE id = ?",
         messageRef,
         threadRef,
         id);
@@ -104,6 +153,34 @@ public final class RoundRepository implements RoundStore.Rounds {
                     at.toEpochMilli(),
                     id))
         == 1;
+  }
+
+  /** Clears a reveal claimed at {@code at}; one claimed again since then stays. */
+  @Override
+  public void undoReveal(long id, Instant at) {
+    database.write(
+        "hand back the reveal of round " + id,
+        connection ->
+            Jdbc.update(
+                connection,
+                "UPDATE rounds SET revealed_at = NULL WHERE id = ? AND revealed_at = ?",
+                id,
+                at.toEpochMilli()));
+  }
+
+  /** Takes back follow-up number {@code sentBefore + 1} if no later one was counted since. */
+  @Override
+  public void undoFollowUp(long id, int sentBefore, Instant previousAt) {
+    database.write(
+        "hand back a follow-up of round " + id,
+        connection ->
+            Jdbc.update(
+                connection,
+                "UPDATE rounds SET followups_sent = ?, last_followup_at = ? WHERE id = ? AND followups_sent = ?",
+                sentBefore,
+                previousAt == null ? null : previousAt.toEpochMilli(),
+                id,
+                sentBefore + 1));
   }
 
   /** Notes a reply in the round's thread; an older reply arriving late does not move it back. */
@@ -209,6 +286,8 @@ public final class RoundRepository implements RoundStore.Rounds {
         row.getInt("followups_sent"),
         Jdbc.instant(row, "last_followup_at"),
         Jdbc.instant(row, "revealed_at"),
-        Jdbc.instant(row, "last_reply_at"));
+        Jdbc.instant(row, "last_reply_at"),
+        Jdbc.instant(row, "post_lease_until"),
+        Jdbc.instant(row, "skipped_at"));
   }
 }

@@ -25,7 +25,10 @@ public final class DidYouMean {
       return Optional.of(prefixed.get(0));
     }
     int tolerance = Math.max(1, wanted.length() / 3);
+    // The distance is at least the difference in length: far longer or shorter options (and
+    // a huge input) are ruled out before the quadratic distance is computed.
     return options.stream()
+        .filter(o -> Math.abs(o.toLowerCase(Locale.ROOT).length() - wanted.length()) <= tolerance)
         .map(o -> new Candidate(o, distance(wanted, o.toLowerCase(Locale.ROOT))))
         .filter(c -> c.distance() <= tolerance)
         .min(Comparator.comparingInt(Candidate::distance))

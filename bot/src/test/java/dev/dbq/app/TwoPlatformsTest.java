@@ -62,8 +62,8 @@ class TwoPlatformsTest {
       Reply misdelivered = beta.threadReply(betaChannel, alphaThread, "eve", "b-2");
 
       // then each counts in its own channel only
-      assertEquals("(ann is counted for today's question)", text(alphaReply));
-      assertEquals("(bob is counted for today's question)", text(betaReply));
+      assertEquals("(ann: counted for today's question)", text(alphaReply));
+      assertEquals("(bob: counted for today's question)", text(betaReply));
       assertEquals("(not counted)", text(misdelivered));
       assertTrue(text(alpha.command(alphaChannel, "ann", false, "/dbq streak")).contains("Current streak: 1"));
       assertTrue(text(beta.command(betaChannel, "bob", false, "/dbq streak")).contains("Current streak: 1"));

@@ -146,6 +146,11 @@ class CommandsTest {
         "/dbq scenario 9                   | No scenario `9`. Ids run s1–s3",
         "/dbq scenario 1 2                 | Usage: `/dbq scenario [N]`",
         "/dbq topics please                | takes no arguments",
+        "/dbq show q2147483648             | No question `q2147483648`",
+        "/dbq show s99999999999999999999   | No scenario `s99999999999999999999`",
+        "/dbq scenario 9223372036854775808 | No scenario `9223372036854775808`",
+        "/dbq answer q2147483648 quick     | No question `q2147483648`",
+        "/dbq answered 9223372036854775808 | Press *I answered*",
       })
   void badInputGetsAShortReplyNamingWhatIsValid(String line, String expected) {
     // when
@@ -280,4 +285,27 @@ class CommandsTest {
     assertEquals("Sorry, `/dbq broken` failed on our side. It was logged; please try again.", text(reply).strip());
   }
 
+  @Test
+  void aLineOverTheLengthLimitIsRefusedBeforeAnyParsing() {
+    // given: over Slack's own 4,000-character limit for a command
+    String line = "/dbq show q" + "1".repeat(Commands.MAX_LINE_LENGTH);
+
+    // when
+    String shown = text(run(line));
+
+    // then
+    assertTrue(shown.contains("is too long"), shown);
+    assertFalse(shown.contains("1111111111"), shown);
+    assertTrue(shown.length() < 200, shown);
+  }
+
+  @Test
+  void typedOptionsOverTheLengthLimitAreRefusedToo() {
+    // when
+    String shown =
+        text(commands.dispatch(ALICE, List.of("random"), java.util.Map.of("topic", "cap ".repeat(Commands.MAX_LINE_LENGTH))));
+
+    // then
+    assertTrue(shown.contains("is too long"), shown);
+  }
 }

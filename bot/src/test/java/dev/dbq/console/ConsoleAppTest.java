@@ -1,6 +1,8 @@
 package dev.dbq.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.config.ConfigLoader;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.dbq.testsupport.UserTextProbe;
 
 /** The console end to end: script lines in, what the bot and the console say out. */
 class ConsoleAppTest {
@@ -41,14 +45,18 @@ class ConsoleAppTest {
   }
 
   private static String run(TestDatabase database, String configYaml, String script) {
+    return run(database, configYaml, FRIDAY_MORNING, script);
+  }
+
+  private static String run(TestDatabase database, String configYaml, Instant start, String script) {
     DbqConfig config =
         new ConfigLoader(Map.of())
             .parse("test.yml", "database:\n  url: \"" + database.url() + "\"\n" + configYaml);
     List<String> out = new ArrayList<>();
-    new ConsoleApp(config, TestBanks.library(), new SplittableRandom(1), "general", "you", FRIDAY_MORNING)
+    new ConsoleApp(config, TestBanks.library(), new SplittableRandom(1), "general", "you", start)
         .runScript(
             new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
-            new TerminalRenderer(100, false)::render,
+            new TerminalRenderer(100, false),
             out::add);
     return String.join("\n", out);
   }
@@ -136,7 +144,7 @@ class ConsoleAppTest {
                 + ":time 2026-11-27T09:59\n:time 2026-11-27T10:00\n");
 
     // then
-    assertTrue(printed.contains("(alice is counted for today's question)"), printed);
+    assertTrue(printed.contains("(alice: counted for today's question)"), printed);
     int secondFollowUp = printed.indexOf("Follow-up 2/");
     assertTrue(secondFollowUp > printed.indexOf("[Fri 27 Nov 2026 10:00]"), printed);
   }
@@ -159,6 +167,100 @@ class ConsoleAppTest {
 
     // then
     assertTrue(printed.contains("Atomicity"), printed);
+  }
+
+  @EachBackend
+  void aReplyAfterARestartOnTheSameDatabaseCountsInThatDaysRound(TestDatabase database) {
+    // given: yesterday's console session posted a round and took a reply, then exited
+    run(database, "", Instant.parse("2026-12-07T08:00:00Z"), ":time 2026-12-07T09:05\n:reply a\n");
+
+    // when: a new console process on the same database does the same the next day
+    String printed = run(database, "", Instant.parse("2026-12-08T08:00:00Z"), ":time 2026-12-08T09:05\n:reply a\n");
+
+    // then
+    assertTrue(printed.contains("(you: counted for today's question)"), printed);
+  }
+
+  @Test
+  void aReplyIsCountedWithGrammarThatFitsEveryName() {
+    // when
+    String printed = run(":qotd\n:reply mine\n:reply again\n");
+
+    // then
+    assertTrue(printed.contains("(you: counted for today's question)"), printed);
+    assertTrue(printed.contains("(you: already counted for today's question)"), printed);
+  }
+
+  @Test
+  void threadMessagesFitTheRenderWidthWithTheirIndent() {
+    // when
+    String printed = run(":time 2026-11-27T09:00\n:time 2026-11-27T17:00\n");
+
+    // then
+    List<String> tooWide = printed.lines().filter(l -> l.length() > 100).toList();
+    assertEquals(List.of(), tooWide, printed);
+    assertTrue(printed.contains("  │ Quick answer"), printed);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        ":time 9999-12-31T23:59  | The console's clock runs from 2000 to 2100",
+        ":time 2027-11-28T09:00  | at most 366 days",
+      })
+  void theSimulatedClockRefusesHugeJumpsWithOneLine(String line, String expected) {
+    String printed = run(line + "\n");
+    assertTrue(printed.contains(expected), printed);
+    assertEquals(1, printed.lines().count(), printed);
+  }
+
+  @Test
+  void aStartOutsideTheSupportedYearsIsRefusedBeforeAnythingRuns() {
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class, () -> ConsoleClock.checkSupported(Instant.parse("0001-01-01T00:00:00Z")));
+    assertTrue(refused.getMessage().contains("2000 to 2100"), refused.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        ":as @everyone                    | You are now @\u200Beveryone.",
+        ":as <!channel>                   | You are now <\u200B!channel>.",
+      })
+  void switchingUserEchoesTheNameWithoutPings(String line, String expected) {
+    String printed = run(line + "\n");
+    assertEquals(expected, printed);
+  }
+
+  @Test
+  void aUserNamedLikeAMentionRepliesWithoutPingingAnyone() {
+    // when
+    String printed = run(":qotd\n:as <!channel>\n:reply hi\n");
+
+    // then
+    assertFalse(printed.contains("<!channel>"), printed);
+    assertTrue(printed.contains("<\u200B!channel>: counted"), printed);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        ":as a\u001b[2Jb",
+        ":as a\u0007\u0000b",
+        ":reply x\u001b[2J\u009b\u0007y",
+        "/dbq show q1\u202E",
+        "/dbq random topic:cap\u2066x\u2069",
+        ":click \u001b]0;title\u0007",
+      })
+  void controlAndBidiCharactersNeverReachTheTerminal(String line) {
+    // when
+    String printed = run(":qotd\n" + line + "\n");
+
+    // then
+    assertEquals(List.of(), UserTextProbe.unsafeCharacters(printed), printed);
   }
 
   @ParameterizedTest

@@ -4,6 +4,7 @@ import dev.dbq.chat.UserText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -124,5 +125,45 @@ class UserTextTest {
     // then
     assertEquals("&lt;" + ZWSP + "@U1&gt; &amp; *x*", slack);
     assertEquals("\\<" + ZWSP + "@U1> & \\*x\\*", discord);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "a\u001b[2Jb", "bell\u0007", "nul\u0000", "c1\u009bx", "del\u007f",
+      "rtl\u202Eoverride", "embed\u202Ax\u202C", "isolate\u2066x\u2069"})
+  void controlAndBidiCharactersBecomeAVisibleReplacement(String typed) {
+    // when
+    String safe = UserText.neutralize(typed);
+
+    // then
+    assertEquals(java.util.List.of(), dev.dbq.testsupport.UserTextProbe.unsafeCharacters(safe), safe);
+    assertTrue(safe.contains("\uFFFD"), safe);
+  }
+
+  @Test
+  void aCarriageReturnCannotRewriteTheLineItIsOn() {
+    assertEquals("one\ntwo\nthree", UserText.neutralize("one\r\ntwo\rthree"));
+  }
+
+  @Test
+  void keepsLineBreaksTabsAndOrdinaryUnicode() {
+    // given
+    String typed = "line one\n\tline two: caf\u00e9, \u65e5\u672c, \u05e9\u05dc\u05d5\u05dd \ud83d\ude00";
+
+    // when / then
+    assertEquals(typed, UserText.neutralize(typed));
+  }
+
+  @Test
+  void shortenedTextIsBoundedWithoutSplittingACharacter() {
+    // given: an emoji (two chars) straddling the bound
+    String typed = "x".repeat(9) + "\ud83d\ude00" + "y".repeat(100);
+
+    // when
+    String shown = UserText.shortened(typed, 10);
+
+    // then
+    assertEquals("x".repeat(9) + "\ud83d\ude00…", shown);
+    assertEquals("short", UserText.shortened("short", 10));
   }
 }

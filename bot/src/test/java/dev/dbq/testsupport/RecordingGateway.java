@@ -5,6 +5,7 @@ import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** A platform that remembers what the bot posted, in order. */
 public final class RecordingGateway implements ChannelGateway {
@@ -23,17 +24,37 @@ public final class RecordingGateway implements ChannelGateway {
   }
 
   private final List<Message> messages = new ArrayList<>();
-  private int posts;
+  private int failingPosts;
+  private int failingThreadPosts;
+
+  /** The next {@code count} messages to threads fail the same way. */
+  public synchronized void failNextThreadPosts(int count) {
+    failingThreadPosts = count;
+  }
+
+  /** The next {@code count} posts fail as a platform error or a 429 would: they throw, nothing is posted. */
+  public synchronized void failNextPosts(int count) {
+    failingPosts = count;
+  }
 
   @Override
   public synchronized PostedMessage post(ChannelKey channel, Reply message) {
+    if (failingPosts > 0) {
+      failingPosts--;
+      throw new IllegalStateException("the platform answered 429 Too Many Requests");
+    }
     messages.add(new Message(channel, null, message));
-    String ref = channel.channel() + "-" + ++posts;
+    // Unique across instances, as a platform's are: several test bots may share one database.
+    String ref = channel.channel() + "-" + UUID.randomUUID();
     return new PostedMessage(ref, ref);
   }
 
   @Override
   public synchronized void postInThread(ChannelKey channel, String threadRef, Reply message) {
+    if (failingThreadPosts > 0) {
+      failingThreadPosts--;
+      throw new IllegalStateException("the platform answered 500 Internal Server Error");
+    }
     messages.add(new Message(channel, threadRef, message));
   }
 
