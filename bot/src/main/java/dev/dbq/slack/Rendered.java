@@ -19,6 +19,8 @@ record Rendered(String responseType, List<SlackBlocks.Message> messages) {
   /** Replies repeat (the same question card, help, topics); rendering Markdown is the costly part. */
   private static final int CACHED_REPLIES = 512;
   private static final Map<Reply, Rendered> CACHE = new ConcurrentHashMap<>();
+  /** What a user sees when the bot failed them; the cause goes to the log. */
+  static final Rendered SORRY = of(Reply.text("Sorry, that went wrong on our side. Please try again."));
 
   static Rendered of(Reply reply) {
     Rendered known = CACHE.get(reply);
