@@ -10,6 +10,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.dbq.app.Bot;
 import dev.dbq.app.HttpRoutes;
@@ -111,6 +112,10 @@ public final class SlackPlatform implements Platform {
     bolt.blockAction(Pattern.compile("^" + SlackBlocks.ACTION_ID_PREFIX + "\\d+$"), buttons::handle);
     bolt.event(MessageEvent.class, (payload, ctx) -> {
       messages.handle(payload);
+      return ctx.ack();
+    });
+    bolt.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
+      messages.handleBroadcast(payload);
       return ctx.ack();
     });
     bolt.event(AppHomeOpenedEvent.class, (payload, ctx) -> {

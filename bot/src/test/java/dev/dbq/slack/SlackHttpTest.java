@@ -124,7 +124,7 @@ class SlackHttpTest {
   }
 
   @Test
-  void threadRepliesCountOnceAndRetriesSubtypesBotsAndOtherEventsAreAcknowledgedWithoutCounting() {
+  void threadRepliesCountOnceAndRetriesEditsJoinsBotsAndOtherEventsAreAcknowledgedWithoutCounting() {
     String roundTs = postARound();
 
     List<Answer> answers = new ArrayList<>();
@@ -142,11 +142,15 @@ class SlackHttpTest {
     fromBot.put("bot_id", "B0OTHER");
     answers.add(event("Ev5", fromBot));
     answers.add(event("Ev6", SlackPayloads.messageEvent(CHANNEL, "U6", "1764579700.000006", null)));
+    ObjectNode alsoToChannel = SlackPayloads.messageEvent(CHANNEL, "U7", "1764579700.000008", roundTs);
+    alsoToChannel.put("subtype", "thread_broadcast");
+    answers.add(event("Ev8", alsoToChannel));
     answers.add(event("Ev7", JSON.createObjectNode().put("type", "reaction_added").put("user", "U1")
         .put("reaction", "tada").put("event_ts", "1764579700.000007")));
 
-    assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200), answers.stream().map(Answer::status).toList());
+    assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200), answers.stream().map(Answer::status).toList());
     assertTrue(text(commandAnswer("U1", "streak", slack.responseUrl())).contains("Current streak: 1"));
+    assertTrue(text(commandAnswer("U7", "streak", slack.responseUrl())).contains("Current streak: 1"), "a reply also sent to the channel counts");
     for (String user : List.of("U3", "U4", "U5", "U6")) {
       assertTrue(text(commandAnswer(user, "streak", slack.responseUrl())).contains("Current streak: 0"), user);
     }
