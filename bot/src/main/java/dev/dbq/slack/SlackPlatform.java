@@ -156,7 +156,10 @@ public final class SlackPlatform implements Platform {
 
   private void startSocketMode(App bolt) {
     // Asked first so that a refused app token is one clear line, not a failed connection.
-    webApi.call("apps.connections.open", () -> slack.methods(settings.appToken()).appsConnectionsOpen(r -> r));
+    var open = webApi.answer("apps.connections.open", () -> slack.methods(settings.appToken()).appsConnectionsOpen(r -> r));
+    if (!open.isOk()) {
+      throw new PlatformException("Slack: " + SlackSettings.APP_TOKEN + " was not accepted (apps.connections.open: " + open.getError() + ")");
+    }
     try {
       socket = new SocketModeApp(settings.appToken(), bolt, SocketModeClient.Backend.Tyrus, SOCKET_CONCURRENCY);
       socket.startAsync();
