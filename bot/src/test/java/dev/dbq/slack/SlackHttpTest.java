@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 class SlackHttpTest {
 
@@ -175,6 +180,37 @@ class SlackHttpTest {
     assertTrue(ackedIn.compareTo(Duration.ofMillis(2_900)) < 0, "acked in " + ackedIn);
     assertEquals("ephemeral", answer.text("response_type"));
     assertEquals("12 questions, 3 scenarios", answer.json("blocks").get(0).path("text").path("text").asText());
+  }
+
+  @Test
+  void noTokenOrSigningSecretReachesTheLogEvenAtDebug() {
+    Logger root =
+        (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger dbq = (Logger) LoggerFactory.getLogger("dev.dbq");
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    root.addAppender(logged);
+    Level before = dbq.getLevel();
+    dbq.setLevel(Level.DEBUG); // DBQ_LOG_LEVEL=debug, the most an operator can ask for
+    try {
+      slack.rateLimitNext("chat.postMessage");
+      postARound();
+      commandAnswer("U1", "show q1", slack.responseUrl());
+      requests.send(SignedRequests.event(SlackPayloads.urlVerification("x").toString()).signed(Signature.WRONG_SECRET));
+      slack.failNextWithError("views.publish", "invalid_auth");
+      requests.send(SignedRequests.event(callback("Ev9", SlackPayloads.appHomeOpened("U1"))));
+      slack.awaitCalls("views.publish", 1, WAIT);
+    } finally {
+      root.detachAppender(logged);
+      dbq.setLevel(before);
+    }
+
+    assertFalse(logged.list.isEmpty(), "the flow logs something");
+    for (ILoggingEvent event : logged.list) {
+      String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+      assertFalse(line.contains(FakeSlack.BOT_TOKEN), line);
+      assertFalse(line.contains(SignedRequests.SIGNING_SECRET), line);
+    }
   }
 
   @Test
