@@ -77,6 +77,7 @@ public final class SlackPlatform implements Platform {
   /**
    * Slack when its credentials are in the environment, else empty.
    *
+   * @param config not read yet: Slack's settings are secrets, which come from the environment only
    * @throws PlatformException naming the missing or bad variable when they are incomplete
    */
   public static Optional<Platform> fromEnvironment(Map<String, String> env, DbqConfig config) {
