@@ -19,7 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * or open loop ({@code rate}: requests at a fixed rate, each latency counted from when it was
  * due, so a stall shows in the percentiles). Prints one line: {@code requests errors rps p50 p99}.
  *
- * <p>Arguments: {@code URL METHOD BODY_FILE|- CONNECTIONS SECONDS peak|RATE [HEADER:VALUE...]}.
+ * A warm-up at peak comes first, in the same JVM, so that the client's own JIT does not show
+ * as the server's latency.
+ *
+ * <p>Arguments: {@code URL METHOD BODY_FILE|- CONNECTIONS WARMUP_SECONDS SECONDS peak|RATE
+ * [HEADER:VALUE...]}.
  */
 public final class LoadClient {
 
@@ -30,9 +34,10 @@ public final class LoadClient {
     String method = args[1];
     String body = args[2].equals("-") ? null : Files.readString(Path.of(args[2]), StandardCharsets.UTF_8);
     int connections = Integer.parseInt(args[3]);
-    Duration length = Duration.ofSeconds(Long.parseLong(args[4]));
-    double rate = args[5].equals("peak") ? 0 : Double.parseDouble(args[5]);
-    List<String> headers = Arrays.asList(args).subList(6, args.length);
+    Duration warmup = Duration.ofSeconds(Long.parseLong(args[4]));
+    Duration length = Duration.ofSeconds(Long.parseLong(args[5]));
+    double rate = args[6].equals("peak") ? 0 : Double.parseDouble(args[6]);
+    List<String> headers = Arrays.asList(args).subList(7, args.length);
 
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
@@ -44,6 +49,14 @@ public final class LoadClient {
         ? builder.GET().build()
         : builder.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
 
+    load(client, request, connections, warmup, 0);
+    String[] figures = load(client, request, connections, length, rate);
+    System.out.println(String.join(" ", figures));
+  }
+
+  /** Runs the load; {@code requests errors rps p50-ms p99-ms}. */
+  private static String[] load(HttpClient client, HttpRequest request, int connections, Duration length, double rate)
+      throws InterruptedException {
     long start = System.nanoTime() + 100_000_000L;
     long end = start + length.toNanos();
     AtomicLong errors = new AtomicLong();
@@ -92,8 +105,8 @@ public final class LoadClient {
     }
     Arrays.sort(all);
     double seconds = length.toNanos() / 1e9;
-    System.out.printf("%d %d %.0f %.2f %.2f%n", total, errors.get(), total / seconds,
-        percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6);
+    return String.format("%d %d %.0f %.2f %.2f", total, errors.get(), total / seconds,
+        percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6).split(" ");
   }
 
   private static long percentile(long[] sorted, double p) {

@@ -68,21 +68,18 @@ public final class SlackHttpBenchmark {
   private record Result(double rps, double p50, double p99, long errors) {}
 
   private static Result run(String name, String url, Path body, String rate, List<String> results) throws Exception {
-    if (rate.equals("peak")) {
-      client(url, body, WARMUP_SECONDS, "peak");
-    }
-    String[] line = client(url, body, SECONDS, rate).strip().split(" ");
+    String[] line = client(url, body, rate).strip().split(" ");
     Result result = new Result(Double.parseDouble(line[2]), Double.parseDouble(line[3]), Double.parseDouble(line[4]), Long.parseLong(line[1]));
     results.add(String.format("%-28s %10.0f %9.2f %9.2f %7d", name, result.rps, result.p50, result.p99, result.errors));
     return result;
   }
 
   /** Runs the load client in its own JVM; its one line of figures. */
-  private static String client(String url, Path body, int seconds, String rate) throws IOException, InterruptedException {
+  private static String client(String url, Path body, String rate) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElse("java"), "-cp", ownClasses(),
         LoadClient.class.getName(), url, body == null ? "GET" : "POST", body == null ? "-" : body.toString(),
-        String.valueOf(CONNECTIONS), String.valueOf(seconds), rate));
+        String.valueOf(CONNECTIONS), String.valueOf(WARMUP_SECONDS), String.valueOf(SECONDS), rate));
     if (body != null) {
       // Signed once: the signature stays valid for five minutes, longer than any run.
       String timestamp = Long.toString(Instant.now().getEpochSecond());
