@@ -47,8 +47,9 @@ public final class HttpServer implements HttpRoutes, AutoCloseable {
     context.setContextPath("/");
     context.addServlet(new ServletHolder(new Health()), "/healthz");
     context.addServlet(new ServletHolder(new Ready()), "/readyz");
-    server.setHandler(new SizeLimitHandler(MAX_BODY_BYTES, -1));
-    ((SizeLimitHandler) server.getHandler()).setHandler(context);
+    SizeLimitHandler bodyLimit = new SizeLimitHandler(MAX_BODY_BYTES, -1);
+    bodyLimit.setHandler(context);
+    server.setHandler(bodyLimit);
     server.setStopAtShutdown(false);
   }
 

@@ -5,12 +5,9 @@ import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.webhook.WebhookResponse;
 import dev.dbq.chat.Caller;
 import dev.dbq.chat.Inbound;
 import dev.dbq.chat.Reply;
-import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -55,33 +52,20 @@ final class ButtonListener {
       Reply reply = shared.isPresent()
           ? inbound.press(caller, shared.get()).withVisibility(Reply.Visibility.CHANNEL)
           : inbound.press(caller, value);
-      Rendered rendered = Rendered.of(reply);
-      respond(ctx, rendered.responseType(), rendered.messages());
+      respond(ctx, Rendered.of(reply));
     } catch (RuntimeException e) {
       log.error("the button '{}' failed", value, e);
-      respond(ctx, Rendered.EPHEMERAL, SlackBlocks.messages(Reply.text("Sorry, that went wrong on our side. Please try again.")));
+      respond(ctx, Rendered.SORRY);
     }
   }
 
-  private static void respond(ActionContext ctx, String responseType, List<SlackBlocks.Message> messages) {
-    for (SlackBlocks.Message message : messages.subList(0, Math.min(messages.size(), SlashCommandListener.RESPONSE_URL_USES))) {
-      ActionResponse response =
-          ActionResponse.builder()
-              .responseType(responseType)
-              .replaceOriginal(false)
-              .text(message.text())
-              .blocks(message.blocks())
-              .build();
-      try {
-        WebhookResponse sent = ctx.respond(response);
-        if (sent.getCode() != 200) {
-          log.warn("response_url answered HTTP {}: {}", sent.getCode(), sent.getBody());
-          return;
-        }
-      } catch (IOException e) {
-        log.warn("response_url could not be reached: {}", e.getMessage());
-        return;
-      }
-    }
+  /** A new message: the pressed one stays as it was. */
+  private static void respond(ActionContext ctx, Rendered reply) {
+    ResponseUrl.sendAll(reply.messages(), message -> ctx.respond(ActionResponse.builder()
+        .responseType(reply.responseType())
+        .replaceOriginal(false)
+        .text(message.text())
+        .blocks(message.blocks())
+        .build()));
   }
 }

@@ -10,6 +10,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.dbq.app.Bot;
 import dev.dbq.app.HttpRoutes;
@@ -76,6 +77,7 @@ public final class SlackPlatform implements Platform {
   /**
    * Slack when its credentials are in the environment, else empty.
    *
+   * @param config not read yet: Slack's settings are secrets, which come from the environment only
    * @throws PlatformException naming the missing or bad variable when they are incomplete
    */
   public static Optional<Platform> fromEnvironment(Map<String, String> env, DbqConfig config) {
@@ -111,6 +113,10 @@ public final class SlackPlatform implements Platform {
     bolt.blockAction(Pattern.compile("^" + SlackBlocks.ACTION_ID_PREFIX + "\\d+$"), buttons::handle);
     bolt.event(MessageEvent.class, (payload, ctx) -> {
       messages.handle(payload);
+      return ctx.ack();
+    });
+    bolt.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
+      messages.handleBroadcast(payload);
       return ctx.ack();
     });
     bolt.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
@@ -151,7 +157,10 @@ public final class SlackPlatform implements Platform {
 
   private void startSocketMode(App bolt) {
     // Asked first so that a refused app token is one clear line, not a failed connection.
-    webApi.call("apps.connections.open", () -> slack.methods(settings.appToken()).appsConnectionsOpen(r -> r));
+    var open = webApi.answer("apps.connections.open", () -> slack.methods(settings.appToken()).appsConnectionsOpen(r -> r));
+    if (!open.isOk()) {
+      throw new PlatformException("Slack: " + SlackSettings.APP_TOKEN + " was not accepted (apps.connections.open: " + open.getError() + ")");
+    }
     try {
       socket = new SocketModeApp(settings.appToken(), bolt, SocketModeClient.Backend.Tyrus, SOCKET_CONCURRENCY);
       socket.startAsync();

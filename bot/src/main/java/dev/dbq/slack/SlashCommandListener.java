@@ -5,12 +5,8 @@ import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.webhook.WebhookResponse;
 import dev.dbq.chat.Inbound;
-import dev.dbq.chat.Reply;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -27,8 +23,6 @@ final class SlashCommandListener {
 
   /** Slack gives up after 3 s; this leaves room for the network and the rendering. */
   static final Duration ACK_BUDGET = Duration.ofMillis(2_000);
-  /** Slack accepts this many posts to one response_url. */
-  static final int RESPONSE_URL_USES = 5;
 
   private static final Logger log = LoggerFactory.getLogger(SlashCommandListener.class);
 
@@ -52,7 +46,7 @@ final class SlashCommandListener {
       Rendered reply = answer.get(ACK_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
       if (reply.messages().size() > 1) {
         // All through response_url, one after another, so the parts arrive in order.
-        CompletableFuture.runAsync(() -> respond(ctx, reply.responseType(), reply.messages()), work);
+        CompletableFuture.runAsync(() -> respond(ctx, reply), work);
         return ctx.ack();
       }
       return ctx.ack(response(reply.responseType(), reply.messages().get(0)));
@@ -60,23 +54,19 @@ final class SlashCommandListener {
       answer.whenComplete((reply, failure) -> {
         if (failure != null) {
           log.error("/dbq {} failed", text, failure);
-          respond(ctx, Rendered.EPHEMERAL, List.of(sorry()));
+          respond(ctx, Rendered.SORRY);
         } else {
-          respond(ctx, reply.responseType(), reply.messages());
+          respond(ctx, reply);
         }
       });
       return ctx.ack();
     } catch (ExecutionException e) {
       log.error("/dbq {} failed", text, e.getCause());
-      return ctx.ack(response(Rendered.EPHEMERAL, sorry()));
+      return ctx.ack(response(Rendered.SORRY.responseType(), Rendered.SORRY.messages().get(0)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ctx.ack(response(Rendered.EPHEMERAL, sorry()));
+      return ctx.ack(response(Rendered.SORRY.responseType(), Rendered.SORRY.messages().get(0)));
     }
-  }
-
-  private static SlackBlocks.Message sorry() {
-    return SlackBlocks.messages(Reply.text("Sorry, that went wrong on our side. Please try again.")).get(0);
   }
 
   private static SlashCommandResponse response(String responseType, SlackBlocks.Message message) {
@@ -87,21 +77,7 @@ final class SlashCommandListener {
         .build();
   }
 
-  private static void respond(SlashCommandContext ctx, String responseType, List<SlackBlocks.Message> messages) {
-    if (messages.size() > RESPONSE_URL_USES) {
-      log.warn("a reply of {} messages was cut to {}", messages.size(), RESPONSE_URL_USES);
-    }
-    for (SlackBlocks.Message message : messages.subList(0, Math.min(messages.size(), RESPONSE_URL_USES))) {
-      try {
-        WebhookResponse sent = ctx.respond(response(responseType, message));
-        if (sent.getCode() != 200) {
-          log.warn("response_url answered HTTP {}: {}", sent.getCode(), sent.getBody());
-          return;
-        }
-      } catch (IOException e) {
-        log.warn("response_url could not be reached: {}", e.getMessage());
-        return;
-      }
-    }
+  private static void respond(SlashCommandContext ctx, Rendered reply) {
+    ResponseUrl.sendAll(reply.messages(), message -> ctx.respond(response(reply.responseType(), message)));
   }
 }

@@ -76,6 +76,24 @@ class SlackGatewayTest {
   }
 
   @Test
+  void aChannelTheBotIsNotInIsJoinedOnceBeforePostingAgain() {
+    slack.failNextWithError("chat.postMessage", "not_in_channel");
+
+    boolean joined = true;
+    try {
+      gateway.post(GENERAL, Reply.text("hello"));
+    } catch (PlatformException joinRefused) {
+      // The fake may not implement conversations.join; the attempt is what this test is about.
+      joined = false;
+    }
+
+    List<SlackCall> joins = slack.calls("conversations.join");
+    assertEquals(1, joins.size());
+    assertEquals("C0GENERAL", joins.get(0).text("channel"));
+    assertEquals(joined ? 2 : 1, slack.calls("chat.postMessage").size(), "posted again only once joined");
+  }
+
+  @Test
   void aThreadPostCarriesThePostsTs() {
     ChannelGateway.PostedMessage posted = gateway.post(GENERAL, Reply.text("question"));
 

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 class SlackHttpTest {
 
@@ -124,7 +129,7 @@ class SlackHttpTest {
   }
 
   @Test
-  void threadRepliesCountOnceAndRetriesSubtypesBotsAndOtherEventsAreAcknowledgedWithoutCounting() {
+  void threadRepliesCountOnceAndRetriesEditsJoinsBotsAndOtherEventsAreAcknowledgedWithoutCounting() {
     String roundTs = postARound();
 
     List<Answer> answers = new ArrayList<>();
@@ -142,11 +147,15 @@ class SlackHttpTest {
     fromBot.put("bot_id", "B0OTHER");
     answers.add(event("Ev5", fromBot));
     answers.add(event("Ev6", SlackPayloads.messageEvent(CHANNEL, "U6", "1764579700.000006", null)));
+    ObjectNode alsoToChannel = SlackPayloads.messageEvent(CHANNEL, "U7", "1764579700.000008", roundTs);
+    alsoToChannel.put("subtype", "thread_broadcast");
+    answers.add(event("Ev8", alsoToChannel));
     answers.add(event("Ev7", JSON.createObjectNode().put("type", "reaction_added").put("user", "U1")
         .put("reaction", "tada").put("event_ts", "1764579700.000007")));
 
-    assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200), answers.stream().map(Answer::status).toList());
+    assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200), answers.stream().map(Answer::status).toList());
     assertTrue(text(commandAnswer("U1", "streak", slack.responseUrl())).contains("Current streak: 1"));
+    assertTrue(text(commandAnswer("U7", "streak", slack.responseUrl())).contains("Current streak: 1"), "a reply also sent to the channel counts");
     for (String user : List.of("U3", "U4", "U5", "U6")) {
       assertTrue(text(commandAnswer(user, "streak", slack.responseUrl())).contains("Current streak: 0"), user);
     }
@@ -171,6 +180,37 @@ class SlackHttpTest {
     assertTrue(ackedIn.compareTo(Duration.ofMillis(2_900)) < 0, "acked in " + ackedIn);
     assertEquals("ephemeral", answer.text("response_type"));
     assertEquals("12 questions, 3 scenarios", answer.json("blocks").get(0).path("text").path("text").asText());
+  }
+
+  @Test
+  void noTokenOrSigningSecretReachesTheLogEvenAtDebug() {
+    Logger root =
+        (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger dbq = (Logger) LoggerFactory.getLogger("dev.dbq");
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    root.addAppender(logged);
+    Level before = dbq.getLevel();
+    dbq.setLevel(Level.DEBUG); // DBQ_LOG_LEVEL=debug, the most an operator can ask for
+    try {
+      slack.rateLimitNext("chat.postMessage");
+      postARound();
+      commandAnswer("U1", "show q1", slack.responseUrl());
+      requests.send(SignedRequests.event(SlackPayloads.urlVerification("x").toString()).signed(Signature.WRONG_SECRET));
+      slack.failNextWithError("views.publish", "invalid_auth");
+      requests.send(SignedRequests.event(callback("Ev9", SlackPayloads.appHomeOpened("U1"))));
+      slack.awaitCalls("views.publish", 1, WAIT);
+    } finally {
+      root.detachAppender(logged);
+      dbq.setLevel(before);
+    }
+
+    assertFalse(logged.list.isEmpty(), "the flow logs something");
+    for (ILoggingEvent event : logged.list) {
+      String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+      assertFalse(line.contains(FakeSlack.BOT_TOKEN), line);
+      assertFalse(line.contains(SignedRequests.SIGNING_SECRET), line);
+    }
   }
 
   @Test

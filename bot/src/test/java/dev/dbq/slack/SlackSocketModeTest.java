@@ -75,6 +75,20 @@ class SlackSocketModeTest {
     assertEquals("12 questions, 3 scenarios", answer.json("blocks").get(0).path("text").path("text").asText());
   }
 
+  @Test
+  void eventsAreAckedAndTheHomeTabIsPublishedEvenForARedelivery() {
+    String callback = SlackPayloads.eventCallback(FakeSlack.TEAM_ID, "Ev1", SlackPayloads.appHomeOpened("U1")).toString();
+
+    FakeSlack.Ack first = slack.awaitAck(slack.sendEvent(callback).id(), WAIT);
+    FakeSlack.Ack redelivery = slack.awaitAck(slack.sendEvent(callback, 1, "timeout").id(), WAIT);
+    var published = slack.awaitCalls("views.publish", 1, WAIT).get(0);
+
+    assertEquals(null, first.payload());
+    assertEquals(null, redelivery.payload());
+    assertEquals("U1", published.text("user_id"));
+    assertTrue(published.json("view").path("blocks").toString().contains("No channel here has a question of the day yet"));
+  }
+
   private static java.util.Map<String, String> help() {
     return SlackPayloads.slashCommand(FakeSlack.TEAM_ID, "C1", "U1", "help", "http://127.0.0.1:1/unused");
   }
