@@ -110,7 +110,8 @@ final class SlashCommands {
         + object.getBoolean("autocomplete", false) + "|[" + choices + "]{" + options + "}";
   }
 
+  /** Sorted: Discord lists a command's subcommands before its groups, whatever order they were sent in. */
   private static String shapes(DataArray options) {
-    return options.stream(DataArray::getObject).map(SlashCommands::shape).collect(Collectors.joining(";"));
+    return options.stream(DataArray::getObject).map(SlashCommands::shape).sorted().collect(Collectors.joining(";"));
   }
 }

@@ -150,7 +150,7 @@ class CommandsTest {
         "/dbq show s99999999999999999999   | No scenario `s99999999999999999999`",
         "/dbq scenario 9223372036854775808 | No scenario `9223372036854775808`",
         "/dbq answer q2147483648 quick     | No question `q2147483648`",
-        "/dbq answered 9223372036854775808 | Press *I answered*",
+        "/dbq answered 9223372036854775808 | Press **I answered**",
       })
   void badInputGetsAShortReplyNamingWhatIsValid(String line, String expected) {
     // when

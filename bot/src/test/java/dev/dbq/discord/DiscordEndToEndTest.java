@@ -226,8 +226,8 @@ class DiscordEndToEndTest {
     ChannelKey channel = new ChannelKey("discord", discord.guild().idString(), general.idString());
     assertEquals(channel, alice.channel());
     assertEquals(thread, alice.threadRef());
-    assertTrue(alice.verdictText().contains("is counted"), alice.verdictText());
-    assertTrue(bob.verdictText().contains("is counted"), bob.verdictText());
+    assertTrue(alice.verdictText().contains(": counted"), alice.verdictText());
+    assertTrue(bob.verdictText().contains(": counted"), bob.verdictText());
     assertTrue(helper.message().fromBot());
     assertEquals("(not counted)", helper.verdictText());
 
@@ -300,7 +300,7 @@ class DiscordEndToEndTest {
 
     // then: the new process knew the thread (from GUILD_CREATE) and counted her
     RecordingInbound.Delivered alice = inbound.awaitThreadMessageFrom(discord.guild().user("alice").idString(), TIMEOUT);
-    assertTrue(alice.verdictText().contains("is counted"), alice.verdictText());
+    assertTrue(alice.verdictText().contains(": counted"), alice.verdictText());
   }
 
   // ---- helpers
