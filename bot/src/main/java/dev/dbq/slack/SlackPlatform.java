@@ -96,6 +96,7 @@ public final class SlackPlatform implements Platform {
 
   @Override
   public void start(Bot bot, HttpRoutes http) {
+    webApi.countIn(bot.metrics());
     checkBotToken();
     App bolt = new App(appConfig());
     try {

@@ -2,6 +2,7 @@ package dev.dbq.slack;
 
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import dev.dbq.app.BotMetrics;
 import dev.dbq.app.PlatformException;
 import java.io.IOException;
 import java.time.Duration;
@@ -39,9 +40,25 @@ final class WebApi {
   private static final Logger log = LoggerFactory.getLogger(WebApi.class);
 
   private final Sleeper sleeper;
+  private volatile BotMetrics metrics;
 
   WebApi(Sleeper sleeper) {
     this.sleeper = sleeper;
+  }
+
+  /** Counts failures and retries in {@code /metrics} from now on. */
+  void countIn(BotMetrics botMetrics) {
+    this.metrics = botMetrics;
+  }
+
+  private void count(String status, boolean retrying) {
+    BotMetrics counted = metrics;
+    if (counted != null) {
+      counted.platformApiError("slack", status);
+      if (retrying) {
+        counted.platformApiRetry("slack", status.equals("429") ? "rate_limited" : "server_error");
+      }
+    }
   }
 
   /**
@@ -53,6 +70,7 @@ final class WebApi {
   <T extends SlackApiTextResponse> T call(String what, Call<T> call) {
     T response = answer(what, call);
     if (!response.isOk()) {
+      count("not_ok", false);
       throw new PlatformException(what + " failed: " + response.getError());
     }
     return response;
@@ -70,7 +88,9 @@ final class WebApi {
         return call.run();
       } catch (SlackApiException e) {
         int status = e.getResponse().code();
-        if (attempt >= MAX_ATTEMPTS || !(status == 429 || status >= 500)) {
+        boolean retrying = attempt < MAX_ATTEMPTS && (status == 429 || status >= 500);
+        count(Integer.toString(status), retrying);
+        if (!retrying) {
           throw new PlatformException(what + " failed: HTTP " + status + errorOf(e));
         }
         Duration wait = status == 429 ? retryAfter(e.getResponse().header("Retry-After")) : backoff;
@@ -80,6 +100,7 @@ final class WebApi {
           backoff = backoff.multipliedBy(2);
         }
       } catch (IOException e) {
+        count("io", false);
         throw new PlatformException(what + " failed: " + e.getMessage(), e);
       }
     }

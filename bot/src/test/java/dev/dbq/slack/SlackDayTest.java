@@ -47,6 +47,9 @@ class SlackDayTest {
       List<SlackCall> posts = slack.calls("chat.postMessage");
       assertEquals(List.of(429, 200, 200), posts.stream().map(SlackCall::status).toList());
       assertEquals(List.of(Duration.ofSeconds(3)), slackBot.retryWaits);
+      String metrics = slackBot.bot().metrics().scrape();
+      assertTrue(metrics.contains("dbq_platform_api_retries_total{platform=\"slack\",reason=\"rate_limited\"} 1"), metrics);
+      assertTrue(metrics.contains("dbq_rounds_posted_total{platform=\"slack\"} 1"), metrics);
       SlackCall round = posts.get(1);
       assertEquals(CHANNEL, round.text("channel"));
       assertNull(round.text("thread_ts"));
