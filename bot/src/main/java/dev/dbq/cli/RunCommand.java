@@ -8,6 +8,7 @@ import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleApp;
 import dev.dbq.http.BotReadiness;
 import dev.dbq.http.HttpServer;
+import dev.dbq.http.MetricsServlet;
 import dev.dbq.discord.DiscordPlatform;
 import dev.dbq.slack.SlackPlatform;
 import java.time.Clock;
@@ -66,6 +67,7 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("Stopped.");
       stopped.countDown();
     }, "dbq-shutdown"));
+    http.add("/metrics", new MetricsServlet(runtime.bot().metrics()));
     try {
       http.start(new BotReadiness(runtime));
     } catch (PlatformException e) {

@@ -1,5 +1,6 @@
 package dev.dbq.http;
 
+import dev.dbq.app.BankReload;
 import dev.dbq.app.BotRuntime;
 import dev.dbq.app.Platform;
 import java.util.Optional;
@@ -30,5 +31,11 @@ public final class BotReadiness implements Readiness {
       }
     }
     return Optional.empty();
+  }
+
+  /** A broken bank edit keeps the last good banks: ready, and saying why the edit was not taken. */
+  @Override
+  public Optional<String> note() {
+    return runtime.bot().reload().flatMap(BankReload::problem);
   }
 }

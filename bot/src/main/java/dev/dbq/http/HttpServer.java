@@ -124,7 +124,7 @@ public final class HttpServer implements HttpRoutes, AutoCloseable {
         problem = Optional.of("readiness check failed: " + e.getClass().getSimpleName());
       }
       if (problem.isEmpty()) {
-        plain(response, 200, "ready");
+        plain(response, 200, "ready" + readiness.note().map(note -> "; " + note).orElse(""));
       } else {
         plain(response, 503, "not ready: " + problem.get());
       }

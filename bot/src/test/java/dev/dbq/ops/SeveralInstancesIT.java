@@ -85,6 +85,9 @@ class SeveralInstancesIT {
           discord.awaitMessagePost(channel.idString(), 1, untilChannel(first, CHANNELS));
         }
         assertTrue(two.status("/healthz") == 200, two.output());
+        String metrics = two.body("/metrics");
+        assertTrue(metrics.contains("dbq_rounds_posted_total{platform=\"slack\"}"), metrics);
+        assertTrue(metrics.contains("hikaricp_connections_active"), "the pool is in /metrics");
       }
 
       // and Discord got each of its rounds once, and the database agrees: one round per channel
