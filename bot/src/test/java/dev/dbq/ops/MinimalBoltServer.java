@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,7 +42,8 @@ public final class MinimalBoltServer implements AutoCloseable {
     Slack slack = Slack.getInstance(config);
     slack.methods(botToken).authTest(r -> r);
     App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(botToken).signingSecret(signingSecret).build());
-    app.command("/dbq", (request, context) -> context.ack(REPLY));
+    app.command("/dbq", (request, context) ->
+        context.ack(SlashCommandResponse.builder().responseType("ephemeral").text(REPLY).build()));
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -57,6 +59,10 @@ public final class MinimalBoltServer implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  public String eventsUrl() {
+    return "http://127.0.0.1:" + port + "/slack/events";
   }
 
   @Override

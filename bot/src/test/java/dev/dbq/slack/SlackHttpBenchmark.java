@@ -1,12 +1,6 @@
 package dev.dbq.slack;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
-import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
-import dev.dbq.http.HttpServer;
+import dev.dbq.ops.MinimalBoltServer;
 import dev.dbq.testsupport.Backend;
 import dev.dbq.testsupport.TestDatabase;
 import dev.dbq.testsupport.slack.FakeSlack;
@@ -21,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -45,12 +38,13 @@ public final class SlackHttpBenchmark {
   public static void main(String[] args) throws Exception {
     try (TestDatabase database = Backend.SQLITE.create();
         SlackBot dbq = SlackBot.overHttp(database.database(), "", Instant.now());
-        MinimalBoltApp minimal = new MinimalBoltApp(dbq.slack)) {
+        MinimalBoltServer minimal =
+            MinimalBoltServer.start(0, dbq.slack.apiUrl(), FakeSlack.BOT_TOKEN, SignedRequests.SIGNING_SECRET)) {
       Path body = Files.createTempFile("dbq-bench", ".form");
       Files.writeString(body, form(SlackPayloads.slashCommand(FakeSlack.TEAM_ID, "C0BENCH", "U0BENCH", "random", dbq.slack.responseUrl())));
       List<String> results = new ArrayList<>();
       Result health = run("/healthz", dbq.url("/healthz"), null, "peak", results);
-      Result bolt = run("minimal Bolt ack (2 KB)", minimal.url(), body, "peak", results);
+      Result bolt = run("minimal Bolt ack (2 KB)", minimal.eventsUrl(), body, "peak", results);
       Result random = run("/dbq random", dbq.eventsUrl(), body, "peak", results);
       Result half = run("/dbq random at half peak", dbq.eventsUrl(), body, String.valueOf((int) (random.rps / 2)), results);
       System.out.println();
@@ -110,32 +104,4 @@ public final class SlackHttpBenchmark {
         .collect(Collectors.joining("&"));
   }
 
-  /** The baseline: Bolt on the same kind of server, acking every /dbq with the same 2 KB. */
-  private static final class MinimalBoltApp implements AutoCloseable {
-    private final HttpServer server = new HttpServer(0);
-
-    MinimalBoltApp(FakeSlack slack) {
-      SlackConfig config = new SlackConfig();
-      config.setMethodsEndpointUrlPrefix(slack.apiUrl());
-      config.setStatsEnabled(false);
-      App app = new App(AppConfig.builder()
-          .slack(Slack.getInstance(config))
-          .singleTeamBotToken(FakeSlack.BOT_TOKEN)
-          .signingSecret(SignedRequests.SIGNING_SECRET)
-          .build());
-      String reply = "x".repeat(2048);
-      app.command("/dbq", (req, ctx) -> ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(reply).build()));
-      server.add("/slack/events", new SlackAppServlet(app));
-      server.start(Optional::empty);
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + server.port() + "/slack/events";
-    }
-
-    @Override
-    public void close() {
-      server.close();
-    }
-  }
 }
