@@ -2,6 +2,7 @@ package dev.dbq.config;
 
 import dev.dbq.round.Days;
 import dev.dbq.round.TimesOfDay;
+import dev.dbq.text.Redaction;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -82,8 +84,9 @@ public final class ConfigLoader {
     if (root != null && !(root instanceof MappingNode)) {
       throw single(file, root.getStartMark().getLine() + 1, "(root)", "expected keys such as rounds: and content:");
     }
-    var top = new ConfigSection(file, "", (MappingNode) root, environment, problems);
-    DbqConfig config = read(top);
+    Map<String, Integer> keyLines = new HashMap<>();
+    var top = new ConfigSection(file, "", (MappingNode) root, environment, problems, keyLines);
+    DbqConfig config = read(top, file, keyLines);
     top.rejectUnknownKeys();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -91,7 +94,7 @@ public final class ConfigLoader {
     return config;
   }
 
-  private static DbqConfig read(ConfigSection top) {
+  private static DbqConfig read(ConfigSection top, String file, Map<String, Integer> keyLines) {
     var content = top.section("content");
     var console = top.section("console");
     var database = top.section("database");
@@ -114,7 +117,9 @@ public final class ConfigLoader {
                 rounds.value("reveal_at", "17:00", TimesOfDay::parse),
                 rounds.value("followup_interval", "1h", ConfigLoader::duration),
                 rounds.string("filters", "")),
-            new DbqConfig.Streaks(streaks.value("team_quorum", "1", ConfigLoader::positive)));
+            new DbqConfig.Streaks(streaks.value("team_quorum", "1", ConfigLoader::positive)),
+            // Last: the lines of every key read above.
+            new DbqConfig.Source(file, keyLines));
     for (ConfigSection section : List.of(content, console, database, http, rounds, streaks)) {
       section.rejectUnknownKeys();
     }
@@ -168,6 +173,8 @@ public final class ConfigLoader {
   }
 
   static String jdbcUrl(String text) {
+    // Before anything can quote it: its passwords are hidden from every message and log.
+    Redaction.registerSecretsOf(text);
     if (!text.startsWith("jdbc:sqlite:") && !text.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("expected a jdbc:sqlite: or jdbc:postgresql: URL");
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +19,8 @@ public record DbqConfig(
     Database database,
     Http http,
     Rounds rounds,
-    Streaks streaks) {
+    Streaks streaks,
+    Source source) {
 
   public DbqConfig {
     admins = List.copyOf(admins);
@@ -60,4 +62,21 @@ public record DbqConfig(
 
   /** @param teamQuorum participants a round needs to count for the team streak */
   public record Streaks(int teamQuorum) {}
+
+  /**
+   * Where the values came from, for problems found after loading (e.g. filters that match no
+   * question of the loaded banks).
+   *
+   * @param keyLines the line of each key read ({@code rounds.filters}), or of its section when absent
+   */
+  public record Source(String file, Map<String, Integer> keyLines) {
+    public Source {
+      keyLines = Map.copyOf(keyLines);
+    }
+
+    /** A problem with {@code key} (qualified, e.g. {@code rounds.filters}) at its line. */
+    public ConfigProblem problem(String key, String message) {
+      return new ConfigProblem(file, keyLines.getOrDefault(key, 1), key, message);
+    }
+  }
 }
