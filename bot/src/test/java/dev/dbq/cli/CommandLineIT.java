@@ -92,6 +92,20 @@ class CommandLineIT {
   }
 
   @Test
+  void consoleNamesDifferingOnlyInCaseAreOnePerson() throws Exception {
+    // given: the round of Monday 7 December is open
+    String script = ":time 2026-12-07T09:05\n:as Alice\n:reply a\n:as alice\n:reply b\n/dbq leaderboard\n";
+
+    // when
+    Run run = run(scratch, script, "console", "--now", "2026-12-07T08:00");
+
+    // then
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("(alice was already counted for today's question)"), run.out());
+    assertEquals(1, run.out().lines().filter(line -> line.contains("Rounds answered:")).count(), "one leaderboard line:\n" + run.out());
+  }
+
+  @Test
   void bankLintPrintsTheSixRepairsAndTheQuestionCountAsWarningsAndExitsZero() throws Exception {
     // when
     Run run = run(REPOSITORY, "", "bank", "lint", "content/");
