@@ -11,7 +11,7 @@ record NumberedHeading(int number, String title) {
   private static final Pattern QUESTION = Pattern.compile("(?i)Q(\\d{1,9})(?:\\s*[:.]\\s*(.*)|\\s*)");
   private static final Pattern SCENARIO = Pattern.compile("(?i)Scenario\\s+(\\d{1,9})(?:\\s*[:.]\\s*(.*)|\\s*)");
   // What an author meant as a numbered heading, whatever the number: a sign, or too many digits.
-  private static final Pattern SIGNED_QUESTION = Pattern.compile("(?i)Q\\s*([-+]?\\d+)(?:\\s*[:.].*|\\s*)");
+  private static final Pattern SIGNED_QUESTION = Pattern.compile("(?i)Q([-+]?\\d+)(?:\\s*[:.].*|\\s*)");
   private static final Pattern SIGNED_SCENARIO = Pattern.compile("(?i)Scenario\\s+([-+]?\\d+)(?:\\s*[:.].*|\\s*)");
   private static final String NUMBER_RANGE = "a whole number from 0 to 999999999";
 

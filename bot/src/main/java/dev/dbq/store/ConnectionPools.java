@@ -1,7 +1,6 @@
 package dev.dbq.store;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.dbq.text.Redaction;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +32,6 @@ final class ConnectionPools {
   private ConnectionPools() {}
 
   static HikariDataSource open(Dialect dialect, String jdbcUrl) {
-    Redaction.registerSecretsOf(jdbcUrl);
     HikariConfig config =
         switch (dialect) {
           case SQLITE -> sqlite(jdbcUrl);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One file's Markdown to a bank: structure, lint warnings and fallbacks, on small fixtures. */
 class BankParsingTest {
@@ -414,6 +415,17 @@ class BankParsingTest {
         formatted(result));
     Question question = TestBanks.onlyBank(result).questions().get(0);
     assertEquals("Topic", question.topic());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"### Q 5: spaced", "### Q4 2025 results", "### Scenarios 1-3"})
+  void aHeadingThatOnlyResemblesAQuestionIsATopicWithoutProblems(String heading) {
+    // when
+    LoadResult result = TestBanks.parse("topics.md", heading + "\n" + question(2));
+
+    // then
+    assertEquals(List.of(), formatted(result));
+    assertEquals(heading.substring(4), TestBanks.onlyBank(result).questions().get(0).topic());
   }
 
   @Test
