@@ -59,6 +59,7 @@ final class BankExtractor {
       int line = outline.originalLine(heading.line());
       Optional<NumberedHeading> question = NumberedHeading.question(heading.text());
       Optional<NumberedHeading> scenario = NumberedHeading.scenario(heading.text());
+      Optional<String> unusableNumber = NumberedHeading.unusableNumber(heading.text());
       if (question.isPresent()) {
         int number = question.get().number();
         if (isFirst(questionLines, number, line, "question Q" + number)) {
@@ -69,6 +70,9 @@ final class BankExtractor {
         if (isFirst(scenarioLines, number, line, "scenario " + number)) {
           scenarios.add(scenarioReader.read(i, scenario.get(), bankId));
         }
+      } else if (unusableNumber.isPresent()) {
+        // Meant as a question: never a topic, which would silently rename the next questions'.
+        log.error(line, unusableNumber.get() + "; the heading is skipped");
       } else if (inSummaryGroup) {
         summary.putIfAbsent(heading.text(), outline.markdown(heading.line() + 1, outline.end(i, 3)));
       } else {

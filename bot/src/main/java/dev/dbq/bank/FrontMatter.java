@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
@@ -33,7 +35,15 @@ import org.yaml.snakeyaml.representer.Representer;
  */
 record FrontMatter(Map<String, Object> values, Map<String, Integer> keyLines, int bodyStart) {
 
+  // Front matter is a few keys of metadata. These bounds keep a hostile or broken file from
+  // costing more than a normal one: YAML aliases can make a few hundred bytes stand for billions
+  // of values ("billion laughs"), and every reader of the meta (the export, too) expands them.
   private static final int MAX_DEPTH = 64;
+  private static final int MAX_VALUES = 10_000;
+  private static final int MAX_CODE_POINTS = 256 * 1024;
+  // Aliases are harmless once what they expand to is bounded (MAX_VALUES); this only keeps
+  // snakeyaml's own, unlocated check from firing before ours, which names the line.
+  private static final int MAX_ALIASES = 1_000;
 
   FrontMatter {
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -52,6 +62,9 @@ record FrontMatter(Map<String, Object> values, Map<String, Integer> keyLines, in
       throw new BankFormatException(1, "front matter opened by '---' on line 1 is never closed by a '---' line");
     }
     String yaml = String.join("\n", source.lines().subList(1, close));
+    if (yaml.length() > MAX_CODE_POINTS) {
+      throw new BankFormatException(2, "front matter is longer than " + MAX_CODE_POINTS + " characters");
+    }
     return parse(yaml, close);
   }
 
@@ -64,6 +77,9 @@ record FrontMatter(Map<String, Object> values, Map<String, Integer> keyLines, in
     try {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);
+      options.setMaxAliasesForCollections(MAX_ALIASES);
+      options.setNestingDepthLimit(MAX_DEPTH);
+      options.setCodePointLimit(MAX_CODE_POINTS);
       JsonFriendlyConstructor constructor = new JsonFriendlyConstructor(options);
       DumperOptions dumperOptions = new DumperOptions();
       Yaml parser = new Yaml(constructor, new Representer(dumperOptions), dumperOptions, options);
@@ -75,8 +91,9 @@ record FrontMatter(Map<String, Object> values, Map<String, Integer> keyLines, in
         throw new BankFormatException(
             firstLine + root.getStartMark().getLine(), "front matter must be a YAML mapping of keys to values");
       }
+      checkExpandedSize(mapping, firstLine);
       Object constructed = constructor.construct(root);
-      Map<String, Object> values = asStringKeyedMap((Map<?, ?>) constructed, 0);
+      Map<String, Object> values = asStringKeyedMap((Map<?, ?>) constructed);
       return new FrontMatter(values, keyLines(mapping, firstLine), bodyStart);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -85,6 +102,73 @@ record FrontMatter(Map<String, Object> values, Map<String, Integer> keyLines, in
     } catch (YAMLException e) {
       throw new BankFormatException(1, "bad YAML front matter: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Refuses front matter whose values, with every alias expanded, would be more than
+   * {@link #MAX_VALUES} or nest deeper than {@link #MAX_DEPTH}, or that contains itself; blames
+   * the top-level key where it happens. Each distinct node is measured once, so this costs what
+   * the text costs, not what it expands to.
+   */
+  private static void checkExpandedSize(MappingNode root, int firstLine) throws BankFormatException {
+    Map<Node, Extent> measured = new IdentityHashMap<>();
+    long total = 0;
+    for (NodeTuple tuple : root.getValue()) {
+      int line = firstLine + tuple.getKeyNode().getStartMark().getLine();
+      Extent key = extent(tuple.getKeyNode(), 1, measured, line);
+      Extent value = extent(tuple.getValueNode(), 1, measured, line);
+      total += key.values() + value.values();
+      if (total > MAX_VALUES) {
+        throw new BankFormatException(line,
+            "bad YAML front matter: it expands to more than " + MAX_VALUES + " values (aliases repeat too much)");
+      }
+    }
+  }
+
+  /** How many values a node stands for once expanded, and how deep it nests. */
+  private record Extent(long values, int depth) {
+    static final Extent IN_PROGRESS = new Extent(-1, -1);
+  }
+
+  private static Extent extent(Node node, int depth, Map<Node, Extent> measured, int line) throws BankFormatException {
+    Extent known = measured.get(node);
+    if (known == Extent.IN_PROGRESS) {
+      throw new BankFormatException(line, "bad YAML front matter: a value contains itself (through an alias)");
+    }
+    if (known == null) {
+      measured.put(node, Extent.IN_PROGRESS);
+      known = measureChildren(node, depth, measured, line);
+      measured.put(node, known);
+    }
+    if (depth + known.depth() > MAX_DEPTH) {
+      throw new BankFormatException(line, "bad YAML front matter: values nest more than " + MAX_DEPTH + " levels deep");
+    }
+    if (known.values() > MAX_VALUES) {
+      throw new BankFormatException(line,
+          "bad YAML front matter: it expands to more than " + MAX_VALUES + " values (aliases repeat too much)");
+    }
+    return known;
+  }
+
+  private static Extent measureChildren(Node node, int depth, Map<Node, Extent> measured, int line)
+      throws BankFormatException {
+    List<Node> children = new ArrayList<>();
+    if (node instanceof MappingNode mapping) {
+      for (NodeTuple tuple : mapping.getValue()) {
+        children.add(tuple.getKeyNode());
+        children.add(tuple.getValueNode());
+      }
+    } else if (node instanceof SequenceNode sequence) {
+      children.addAll(sequence.getValue());
+    }
+    long values = 1;
+    int deepest = 0;
+    for (Node child : children) {
+      Extent extent = extent(child, depth + 1, measured, line);
+      values = Math.min(values + extent.values(), MAX_VALUES + 1L);
+      deepest = Math.max(deepest, extent.depth());
+    }
+    return new Extent(values, deepest + 1);
   }
 
   private static String describe(MarkedYAMLException e) {
@@ -103,27 +187,23 @@ record FrontMatter(Map<String, Object> values, Map<String, Integer> keyLines, in
     return lines;
   }
 
-  private static Map<String, Object> asStringKeyedMap(Map<?, ?> map, int depth) throws BankFormatException {
+  private static Map<String, Object> asStringKeyedMap(Map<?, ?> map) {
     Map<String, Object> result = new LinkedHashMap<>();
     for (Map.Entry<?, ?> entry : map.entrySet()) {
-      result.put(String.valueOf(entry.getKey()), jsonFriendly(entry.getValue(), depth + 1));
+      result.put(String.valueOf(entry.getKey()), jsonFriendly(entry.getValue()));
     }
     return result;
   }
 
   /** Turns what SafeConstructor may build into values every JSON writer accepts. */
-  private static Object jsonFriendly(Object value, int depth) throws BankFormatException {
-    if (depth > MAX_DEPTH) {
-      // YAML aliases can make a list contain itself; stop instead of recursing forever.
-      throw new BankFormatException(1, "bad YAML front matter: values nest too deeply or refer to themselves");
-    }
+  private static Object jsonFriendly(Object value) {
     if (value instanceof Map<?, ?> map) {
-      return asStringKeyedMap(map, depth);
+      return asStringKeyedMap(map);
     }
     if (value instanceof Collection<?> collection) {
       List<Object> list = new ArrayList<>(collection.size());
       for (Object element : collection) {
-        list.add(jsonFriendly(element, depth + 1));
+        list.add(jsonFriendly(element));
       }
       return list;
     }

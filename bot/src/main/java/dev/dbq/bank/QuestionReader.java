@@ -29,7 +29,7 @@ final class QuestionReader {
       log.warning(line, label + " has no '**Difficulty:** ... | **Companies:** ... | **Frequency:** ...' line under its heading");
       metadata = MetadataLine.NONE;
     }
-    Parts parts = readParts(index, end);
+    Parts parts = readParts(index, end, label);
     if (parts.quickAnswer == null) {
       log.warning(line, label + " has no '#### Quick Answer' part");
     }
@@ -51,7 +51,7 @@ final class QuestionReader {
         parts.relatedTopics);
   }
 
-  private Parts readParts(int index, int end) {
+  private Parts readParts(int index, int end, String label) {
     Parts parts = new Parts();
     List<Outline.HeadingLine> headings = outline.headings();
     for (int i = index + 1; i < headings.size() && headings.get(i).line() < end; i++) {
@@ -59,7 +59,12 @@ final class QuestionReader {
       if (heading.level() == 4) {
         int from = heading.line() + 1;
         int to = outline.end(i, 4);
-        QuestionPart.named(heading.text()).ifPresent(part -> parts.add(part, outline, from, to));
+        QuestionPart.named(heading.text()).ifPresent(part -> {
+          if (outline.markdown(from, to).isBlank()) {
+            log.warning(outline.originalLine(heading.line()), label + " has an empty '#### " + heading.text() + "' part");
+          }
+          parts.add(part, outline, from, to);
+        });
       }
     }
     return parts;

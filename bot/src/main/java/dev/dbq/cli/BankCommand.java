@@ -59,7 +59,8 @@ final class BankCommand implements Runnable {
     }
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true, description = "Print the parsed banks as JSON.")
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "Print the parsed banks as JSON; exit 1 if any bank has an error (the JSON is printed all the same).")
   static final class Export implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -74,7 +75,18 @@ final class BankCommand implements Runnable {
       BankJson.write(result, out);
       out.println();
       out.flush();
-      return CliExit.OK;
+      // Like lint: a script exporting banks must notice a file that was skipped.
+      long filesWithErrors = result.problems().stream()
+          .filter(p -> p.severity() == Problem.Severity.ERROR)
+          .map(Problem::file)
+          .distinct()
+          .count();
+      if (filesWithErrors == 0) {
+        return CliExit.OK;
+      }
+      spec.commandLine().getErr().printf("dbq: %d bank file%s errors (see \"problems\"; bank lint lists them)%n",
+          filesWithErrors, filesWithErrors == 1 ? " has" : "s have");
+      return CliExit.FAILURE;
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.dbq.cli;
 
 import dev.dbq.config.ConfigException;
+import dev.dbq.store.DatabaseUnavailableException;
+import dev.dbq.text.Redaction;
 import org.slf4j.LoggerFactory;
 
 /** Exit codes, and the one-line message a failure is shown as. */
@@ -27,11 +29,12 @@ final class CliExit {
   }
 
   static String describe(Exception e) {
-    if (e instanceof Failure || e instanceof ConfigException) {
-      return e.getMessage();
+    if (e instanceof Failure || e instanceof ConfigException || e instanceof DatabaseUnavailableException) {
+      // The operator can fix these, and the message says how.
+      return Redaction.redact(e.getMessage());
     }
     // Unexpected: the trace goes to the log for us, one line to the user.
     LoggerFactory.getLogger(CliExit.class).error("unexpected failure", e);
-    return "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
+    return "unexpected " + e.getClass().getSimpleName() + ": " + Redaction.redact(e.getMessage());
   }
 }

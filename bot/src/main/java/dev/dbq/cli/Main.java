@@ -1,6 +1,8 @@
 package dev.dbq.cli;
 
+import dev.dbq.text.Redaction;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +19,13 @@ public final class Main implements Callable<Integer> {
 
   @Mixin ConfigOption config;
 
+  /** The environment variables that are secrets (DESIGN section 7): never shown, whoever quotes them. */
+  private static final List<String> SECRET_VARIABLES =
+      List.of("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "DISCORD_BOT_TOKEN");
+
   public static void main(String[] args) {
+    SECRET_VARIABLES.forEach(name -> Redaction.registerSecret(System.getenv(name)));
+    Redaction.registerSecretsOf(System.getenv("DBQ_DATABASE_URL"));
     System.exit(commandLine().execute(args));
   }
 

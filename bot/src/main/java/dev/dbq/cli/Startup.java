@@ -4,6 +4,11 @@ import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.BankLoader;
 import dev.dbq.bank.LoadResult;
 import dev.dbq.bank.Problem;
+import dev.dbq.command.CommandException;
+import dev.dbq.command.CommandLine;
+import dev.dbq.command.FilterParser;
+import dev.dbq.config.ConfigException;
+import dev.dbq.config.ConfigProblem;
 import dev.dbq.config.DbqConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Loading what every way of running the bot needs, with a line of progress for the operator. */
 final class Startup {
@@ -18,36 +24,73 @@ final class Startup {
   /** The bank that ships inside the jar, used when the configured content folder is absent. */
   static final String BUNDLED_BANK = "bundled-content/database-architecture.md";
 
+  private static final String FILTERS_KEY = "rounds.filters";
+
   private Startup() {}
 
-  static BankLibrary library(DbqConfig config, PrintStream progress) {
+  /** The banks of {@code content.paths} and where they came from, for messages. */
+  record Banks(LoadResult result, String source) {}
+
+  static Banks banks(DbqConfig config) {
     List<Path> paths = config.content().paths().stream().map(Path::of).toList();
-    LoadResult result;
-    String source;
     if (paths.stream().noneMatch(Files::exists) && config.content().paths().equals(List.of("content"))) {
-      result = new BankLoader().parse("(bundled) database-architecture.md", bundledBank());
-      source = "the bundled bank (no content/ folder here)";
-    } else {
-      result = new BankLoader().load(paths);
-      source = String.join(", ", config.content().paths());
+      // Named like the shipped file, so its id (from the file name) is the same as when content/
+      // is there: rounds and /dbq show refer to database-architecture/qN wherever the jar runs.
+      return new Banks(new BankLoader().parse(BUNDLED_BANK, bundledBank()), "the bundled bank (no content/ folder here)");
     }
+    return new Banks(new BankLoader().load(paths), String.join(", ", config.content().paths()));
+  }
+
+  /**
+   * The banks to run with, refusing to start without questions or with {@code rounds.filters}
+   * that would never let a question of the day be posted.
+   */
+  static BankLibrary library(DbqConfig config, PrintStream progress) {
+    Banks banks = banks(config);
+    LoadResult result = banks.result();
     result.problems().stream()
         .filter(p -> p.severity() == Problem.Severity.ERROR)
         .forEach(p -> progress.println(p.format()));
     BankLibrary library = new BankLibrary(result.banks());
     if (library.questions().isEmpty()) {
-      throw new CliExit.Failure(
-          "no questions loaded from " + source + ": check content.paths, or run: bank lint " + String.join(" ", config.content().paths()),
-          CliExit.FAILURE);
+      throw new CliExit.Failure(noQuestions(config, banks), CliExit.FAILURE);
     }
+    roundFilterProblem(config, library).ifPresent(problem -> {
+      throw new ConfigException(List.of(problem));
+    });
     long warnings = result.problems().stream().filter(p -> p.severity() == Problem.Severity.WARNING).count();
     progress.printf(
         "Loaded %d questions and %d scenarios from %s%s.%n",
         library.questions().size(),
         library.scenarios().size(),
-        source,
+        banks.source(),
         warnings == 0 ? "" : " (" + warnings + " warnings: see bank lint)");
     return library;
+  }
+
+  static String noQuestions(DbqConfig config, Banks banks) {
+    return "no questions loaded from " + banks.source() + ": check content.paths, or run: bank lint "
+        + String.join(" ", config.content().paths());
+  }
+
+  /**
+   * What is wrong with {@code rounds.filters} given the loaded banks, if anything: the same
+   * did-you-mean as {@code /dbq random} gives, or no question matching all of them together.
+   */
+  static Optional<ConfigProblem> roundFilterProblem(DbqConfig config, BankLibrary library) {
+    String filters = config.rounds().filters();
+    if (filters == null || filters.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      if (library.filter(new FilterParser(library).parse(CommandLine.words(filters))).isEmpty()) {
+        return Optional.of(config.source().problem(FILTERS_KEY,
+            "no question matches all of '" + filters + "' together, so no question of the day would be posted"));
+      }
+      return Optional.empty();
+    } catch (CommandException e) {
+      return Optional.of(config.source().problem(FILTERS_KEY, e.getMessage()));
+    }
   }
 
   private static byte[] bundledBank() {

@@ -2,6 +2,7 @@ package dev.dbq.config;
 
 import dev.dbq.round.Days;
 import dev.dbq.round.TimesOfDay;
+import dev.dbq.text.Redaction;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,8 +87,9 @@ public final class ConfigLoader {
     if (root != null && !(root instanceof MappingNode)) {
       throw single(file, root.getStartMark().getLine() + 1, "(root)", "expected keys such as rounds: and content:");
     }
-    var top = new ConfigSection(file, "", (MappingNode) root, environment, problems);
-    DbqConfig config = read(top);
+    Map<String, Integer> keyLines = new HashMap<>();
+    var top = new ConfigSection(file, "", (MappingNode) root, environment, problems, keyLines);
+    DbqConfig config = read(top, file, keyLines);
     top.rejectUnknownKeys();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -94,7 +97,7 @@ public final class ConfigLoader {
     return config;
   }
 
-  private static DbqConfig read(ConfigSection top) {
+  private static DbqConfig read(ConfigSection top, String file, Map<String, Integer> keyLines) {
     var content = top.section("content");
     var console = top.section("console");
     var database = top.section("database");
@@ -124,7 +127,9 @@ public final class ConfigLoader {
             new DbqConfig.Logging(
                 logging.value("level", "${DBQ_LOG_LEVEL:-info}", ConfigLoader::logLevel),
                 logging.value("format", "${DBQ_LOG_FORMAT:-text}", ConfigLoader::logFormat).equals("json")),
-            discord(discord, shards));
+            discord(discord, shards),
+            // Last: the lines of every key read above.
+            new DbqConfig.Source(file, keyLines));
     for (ConfigSection section : List.of(content, console, database, http, rounds, streaks, logging, discord, shards)) {
       section.rejectUnknownKeys();
     }
@@ -243,6 +248,8 @@ public final class ConfigLoader {
   }
 
   static String jdbcUrl(String text) {
+    // Before anything can quote it: its passwords are hidden from every message and log.
+    Redaction.registerSecretsOf(text);
     if (!text.startsWith("jdbc:sqlite:") && !text.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("expected a jdbc:sqlite: or jdbc:postgresql: URL");
     }

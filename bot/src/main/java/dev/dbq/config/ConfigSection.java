@@ -31,14 +31,21 @@ final class ConfigSection {
   private final Set<String> read = new HashSet<>();
   private final Map<String, String> environment;
   private final List<ConfigProblem> problems;
+  private final Map<String, Integer> keyLines;
 
   ConfigSection(
-      String file, String path, MappingNode node, Map<String, String> environment, List<ConfigProblem> problems) {
+      String file,
+      String path,
+      MappingNode node,
+      Map<String, String> environment,
+      List<ConfigProblem> problems,
+      Map<String, Integer> keyLines) {
     this.file = file;
     this.path = path;
     this.line = node == null ? 1 : node.getStartMark().getLine() + 1;
     this.environment = environment;
     this.problems = problems;
+    this.keyLines = keyLines;
     if (node != null) {
       for (NodeTuple tuple : node.getValue()) {
         if (tuple.getKeyNode() instanceof ScalarNode key) {
@@ -56,13 +63,13 @@ final class ConfigSection {
     read.add(key);
     NodeTuple tuple = entries.get(key);
     if (tuple == null || isNull(tuple.getValueNode())) {
-      return new ConfigSection(file, qualified(key), null, environment, problems);
+      return new ConfigSection(file, qualified(key), null, environment, problems, keyLines);
     }
     if (tuple.getValueNode() instanceof MappingNode mapping) {
-      return new ConfigSection(file, qualified(key), mapping, environment, problems);
+      return new ConfigSection(file, qualified(key), mapping, environment, problems, keyLines);
     }
     problem(tuple.getValueNode(), qualified(key), "expected a section with keys below it");
-    return new ConfigSection(file, qualified(key), null, environment, problems);
+    return new ConfigSection(file, qualified(key), null, environment, problems, keyLines);
   }
 
   String string(String key, String fallback) {
@@ -77,6 +84,7 @@ final class ConfigSection {
     read.add(key);
     NodeTuple tuple = entries.get(key);
     Node node = tuple == null ? null : tuple.getValueNode();
+    keyLines.put(qualified(key), node == null ? line : node.getStartMark().getLine() + 1);
     if (node != null && !(node instanceof ScalarNode)) {
       problem(node, qualified(key), "expected a single value");
       node = null;
@@ -101,6 +109,7 @@ final class ConfigSection {
   List<String> stringList(String key, List<String> fallback) {
     read.add(key);
     NodeTuple tuple = entries.get(key);
+    keyLines.put(qualified(key), tuple == null ? line : tuple.getValueNode().getStartMark().getLine() + 1);
     if (tuple == null || isNull(tuple.getValueNode())) {
       return fallback;
     }

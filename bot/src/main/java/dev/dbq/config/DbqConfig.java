@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,7 +22,8 @@ public record DbqConfig(
     Rounds rounds,
     Streaks streaks,
     Logging logging,
-    Discord discord) {
+    Discord discord,
+    Source source) {
 
   public DbqConfig {
     admins = List.copyOf(admins);
@@ -82,6 +84,23 @@ public record DbqConfig(
   public record Discord(Optional<String> devGuild, int shardsTotal, List<Integer> shardIds) {
     public Discord {
       shardIds = List.copyOf(shardIds);
+    }
+  }
+
+  /**
+   * Where the values came from, for problems found after loading (e.g. filters that match no
+   * question of the loaded banks).
+   *
+   * @param keyLines the line of each key read ({@code rounds.filters}), or of its section when absent
+   */
+  public record Source(String file, Map<String, Integer> keyLines) {
+    public Source {
+      keyLines = Map.copyOf(keyLines);
+    }
+
+    /** A problem with {@code key} (qualified, e.g. {@code rounds.filters}) at its line. */
+    public ConfigProblem problem(String key, String message) {
+      return new ConfigProblem(file, keyLines.getOrDefault(key, 1), key, message);
     }
   }
 }

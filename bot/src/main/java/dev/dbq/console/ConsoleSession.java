@@ -61,7 +61,16 @@ public final class ConsoleSession {
     this.output = output;
     this.channel = channel;
     this.zone = clock.getZone();
-    this.user = user;
+    this.user = userId(user);
+  }
+
+  /**
+   * A typed console name as a user id: names are case-insensitive here ({@code :as Alice} and
+   * {@code :as alice} are one person), unlike Slack and Discord ids, which the platforms compare
+   * exactly.
+   */
+  static String userId(String name) {
+    return name.toLowerCase(Locale.ROOT);
   }
 
   public static ChannelKey channelKey(String name) {
@@ -136,7 +145,7 @@ public final class ConsoleSession {
       output.say("Usage: :as NAME (one word of at most " + MAX_NAME_LENGTH + " printable characters), e.g. :as alice");
       return;
     }
-    user = name;
+    user = userId(name);
     output.say("You are now " + UserText.neutralize(name) + ".");
   }
 

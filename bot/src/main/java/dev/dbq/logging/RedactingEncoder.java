@@ -5,11 +5,13 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
+import dev.dbq.text.Redaction;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes log events as text (a pattern) or one JSON object per line, then masks every secret
- * ({@link Redactor}) in what was encoded, whichever logger or library wrote it. Named in
+ * ({@link Redaction}: token shapes, URL credentials, and the secrets the process registered at
+ * start) in what was encoded, whichever logger or library wrote it. Named in
  * logback.xml, so it is in place before the first line is logged.
  */
 public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
@@ -17,7 +19,6 @@ public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
   private String pattern = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
   private boolean json;
   private Encoder<ILoggingEvent> inner;
-  private Redactor redactor = Redactor.forEnvironment(System.getenv());
 
   public void setPattern(String pattern) {
     this.pattern = pattern;
@@ -30,10 +31,6 @@ public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
   public boolean isJson() {
     return json;
-  }
-
-  void setRedactor(Redactor redactor) {
-    this.redactor = redactor;
   }
 
   @Override
@@ -72,7 +69,7 @@ public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
     String encoded = new String(inner.encode(event), StandardCharsets.UTF_8);
     // Logback's JSON escapes '/' (legal, never required): undo it so URLs are recognised.
     String plain = json ? encoded.replace("\\/", "/") : encoded;
-    return redactor.redact(plain).getBytes(StandardCharsets.UTF_8);
+    return Redaction.redact(plain).getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

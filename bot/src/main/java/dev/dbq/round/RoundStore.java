@@ -95,7 +95,18 @@ public interface RoundStore {
   /** Who took part in which round; once per user and round. */
   interface Participations {
     /** Records it; false when the user was already counted in that round. */
-    boolean record(Participation participation);
+    default boolean record(Participation participation) {
+      return record(participation, null);
+    }
+
+    /**
+     * Records it with the platform event it came from (null if none), in one write; false when
+     * the user was already counted in that round.
+     */
+    boolean record(Participation participation, String eventId);
+
+    /** Whether the user's participation in the round was recorded from this event. */
+    boolean recordedFrom(long roundId, String userId, String eventId);
 
     List<Participation> forChannel(ChannelKey channel);
 

@@ -36,9 +36,7 @@ final class RoundThreads {
 
   ParticipationOutcome reply(ChannelKey channel, String threadRef, ThreadMessage reply, Instant now) {
     BankLibrary library = banks.get();
-    // One transaction: a crash after the event is marked seen must not lose the participation,
-    // since the platform's redelivery would then be dropped as a duplicate.
-    Recorded recorded = store.atomically("record a reply in " + channel, () -> record(channel, threadRef, reply, now));
+    Recorded recorded = record(channel, threadRef, reply, now);
     if (recorded.round() != null) {
       Round fresh = store.rounds().find(recorded.round().id()).orElseThrow();
       library.question(fresh.questionId()).ifPresent(q -> sendFollowUpIfDue(fresh, q, now));
@@ -49,21 +47,36 @@ final class RoundThreads {
   /** A reply's outcome, and the round whose thread gained a reply (null if none did). */
   private record Recorded(ParticipationOutcome outcome, Round round) {}
 
+  /**
+   * A user's first reply in a round is one write: the participation, carrying the reply's event
+   * id. One statement cannot be half done, so a crash loses nothing a redelivery would not
+   * record, and a redelivery conflicts on the participation's key and is recognised by its
+   * event id. A counted user's later reply (the cold path) is deduplicated by its event and
+   * noted as the thread's last reply, in one transaction.
+   */
   private Recorded record(ChannelKey channel, String threadRef, ThreadMessage reply, Instant now) {
-    if (reply.eventId() != null && !store.events().firstSeen(channel.platform(), reply.eventId(), now)) {
-      return new Recorded(ParticipationOutcome.DUPLICATE_DELIVERY, null);
-    }
-    Optional<Round> round = store.rounds().byThread(channel, threadRef);
-    if (round.isEmpty()) {
+    Optional<Round> found = store.rounds().byThread(channel, threadRef);
+    if (found.isEmpty()) {
       return new Recorded(ParticipationOutcome.NOT_A_ROUND, null);
     }
-    ParticipationOutcome outcome =
-        participate(round.get(), reply.userId(), reply.fromBot(), reply.edit(), Participation.Source.THREAD_REPLY, now);
-    if (outcome != ParticipationOutcome.COUNTED && outcome != ParticipationOutcome.ALREADY_COUNTED) {
-      return new Recorded(outcome, null);
+    Round round = found.get();
+    var verdict = judge(round, reply.userId(), reply.fromBot(), reply.edit(), now);
+    if (verdict != ParticipationOutcome.COUNTED) {
+      return new Recorded(verdict, null);
     }
-    store.rounds().touchReply(round.get().id(), now);
-    return new Recorded(outcome, round.get());
+    Participation participation = new Participation(round.id(), reply.userId(), now, Participation.Source.THREAD_REPLY);
+    if (store.participations().record(participation, reply.eventId())) {
+      return new Recorded(ParticipationOutcome.COUNTED, round);
+    }
+    return store.atomically("record a later reply in " + channel, () -> {
+      if (reply.eventId() != null
+          && (store.participations().recordedFrom(round.id(), reply.userId(), reply.eventId())
+              || !store.events().firstSeen(channel.platform(), reply.eventId(), now))) {
+        return new Recorded(ParticipationOutcome.DUPLICATE_DELIVERY, null);
+      }
+      store.rounds().touchReply(round.id(), now);
+      return new Recorded(ParticipationOutcome.ALREADY_COUNTED, round);
+    });
   }
 
   ParticipationOutcome answered(ChannelKey channel, long roundId, String userId, Instant now) {
@@ -78,16 +91,25 @@ final class RoundThreads {
 
   private ParticipationOutcome participate(
       Round round, String userId, boolean fromBot, boolean edit, Participation.Source source, Instant now) {
-    var verdict =
-        ParticipationRules.judge(
-            new ParticipationRules.Event(userId, fromBot, edit, now), round.postedAt(), closedAt(round));
-    if (!verdict.counts()) {
-      return verdict == ParticipationRules.Verdict.BOT || verdict == ParticipationRules.Verdict.EDIT
-          ? ParticipationOutcome.NOT_COUNTED_BOT_OR_EDIT
-          : ParticipationOutcome.ROUND_CLOSED;
+    ParticipationOutcome verdict = judge(round, userId, fromBot, edit, now);
+    if (verdict != ParticipationOutcome.COUNTED) {
+      return verdict;
     }
     boolean first = store.participations().record(new Participation(round.id(), userId, now, source));
     return first ? ParticipationOutcome.COUNTED : ParticipationOutcome.ALREADY_COUNTED;
+  }
+
+  /** {@code COUNTED} if the event may count (once per user, which the store decides), else why not. */
+  private ParticipationOutcome judge(Round round, String userId, boolean fromBot, boolean edit, Instant now) {
+    var verdict =
+        ParticipationRules.judge(
+            new ParticipationRules.Event(userId, fromBot, edit, now), round.postedAt(), closedAt(round));
+    if (verdict.counts()) {
+      return ParticipationOutcome.COUNTED;
+    }
+    return verdict == ParticipationRules.Verdict.BOT || verdict == ParticipationRules.Verdict.EDIT
+        ? ParticipationOutcome.NOT_COUNTED_BOT_OR_EDIT
+        : ParticipationOutcome.ROUND_CLOSED;
   }
 
   /** When the round was closed by the channel's next round, or null while it is the newest. */

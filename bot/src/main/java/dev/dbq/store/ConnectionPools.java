@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -26,6 +27,8 @@ final class ConnectionPools {
 
   private static final int POSTGRESQL_POOL_SIZE = 10;
 
+  private static final Pattern USER_INFO = Pattern.compile("^jdbc:postgresql://[^/?#]*@");
+
   private ConnectionPools() {}
 
   static HikariDataSource open(Dialect dialect, String jdbcUrl) {
@@ -36,11 +39,11 @@ final class ConnectionPools {
         };
     config.setPoolName("dbq-" + dialect.name().toLowerCase(Locale.ROOT));
     config.setConnectionTimeout(BUSY_TIMEOUT.toMillis());
-    checkConnects(config, jdbcUrl);
+    checkConnects(dialect, config, jdbcUrl);
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw cannotOpen(jdbcUrl, e);
+      throw OpenFailures.cannotOpen(dialect, jdbcUrl, e);
     }
   }
 
@@ -48,7 +51,7 @@ final class ConnectionPools {
    * Opens and closes one connection first, so a wrong URL or an unreachable server fails at once
    * with one line naming the URL, rather than with the pool's logged stack trace.
    */
-  private static void checkConnects(HikariConfig config, String jdbcUrl) {
+  private static void checkConnects(Dialect dialect, HikariConfig config, String jdbcUrl) {
     try {
       Connection probe =
           config.getDataSource() != null
@@ -56,14 +59,8 @@ final class ConnectionPools {
               : DriverManager.getConnection(config.getJdbcUrl(), config.getDataSourceProperties());
       probe.close();
     } catch (SQLException e) {
-      throw cannotOpen(jdbcUrl, e);
+      throw OpenFailures.cannotOpen(dialect, jdbcUrl, e);
     }
-  }
-
-  private static StoreException cannotOpen(String jdbcUrl, Exception cause) {
-    return new StoreException(
-        "Cannot open database " + JdbcUrls.redact(jdbcUrl) + ": " + StoreException.reason(cause),
-        cause);
   }
 
   private static HikariConfig sqlite(String jdbcUrl) {
@@ -91,6 +88,13 @@ final class ConnectionPools {
   }
 
   private static HikariConfig postgresql(String jdbcUrl) {
+    if (USER_INFO.matcher(jdbcUrl).find()) {
+      // The driver would take "user:password@host" for a host name, and fail to resolve it.
+      throw OpenFailures.cannotOpen(jdbcUrl,
+          "the PostgreSQL driver does not read a user and password before the host name; give them after"
+              + " the database name, as its user and password parameters, in " + OpenFailures.WHERE_TO_FIX,
+          null);
+    }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setMaximumPoolSize(POSTGRESQL_POOL_SIZE);
@@ -106,8 +110,10 @@ final class ConnectionPools {
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
-      throw new StoreException(
-          "Cannot create folder " + folder + " for database " + JdbcUrls.redact(jdbcUrl), e);
+      throw OpenFailures.cannotOpen(jdbcUrl,
+          "cannot create its folder " + folder + " (" + e.getClass().getSimpleName() + "); create it, or change "
+              + OpenFailures.WHERE_TO_FIX,
+          e);
     }
   }
 
@@ -120,11 +126,10 @@ final class ConnectionPools {
     int options = location.indexOf('?');
     String path = options < 0 ? location : location.substring(0, options);
     if (path.isBlank() || path.equals(":memory:") || jdbcUrl.contains("mode=memory")) {
-      // Every pooled connection would get its own, empty in-memory database.
-      throw new StoreException(
-          "Unsupported database URL '"
-              + JdbcUrls.redact(jdbcUrl)
-              + "': SQLite needs a file, e.g. jdbc:sqlite:data/dbq.db");
+      throw OpenFailures.cannotOpen(jdbcUrl,
+          "SQLite needs a file (every pooled connection would get its own, empty in-memory database); set "
+              + OpenFailures.WHERE_TO_FIX + " to e.g. jdbc:sqlite:data/dbq.db",
+          null);
     }
     return Path.of(path);
   }

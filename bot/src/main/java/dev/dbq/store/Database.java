@@ -54,7 +54,7 @@ public final class Database implements AutoCloseable {
     Database database =
         new Database(dialect, JdbcUrls.redact(jdbcUrl), ConnectionPools.open(dialect, jdbcUrl));
     try {
-      database.migrate();
+      database.migrate(jdbcUrl);
       return database;
     } catch (RuntimeException e) {
       database.close();
@@ -62,7 +62,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private void migrate() {
+  private void migrate(String jdbcUrl) {
     try {
       Flyway.configure()
           .dataSource(pool)
@@ -72,9 +72,11 @@ public final class Database implements AutoCloseable {
           .load()
           .migrate();
     } catch (FlywayException e) {
-      // Some Flyway messages quote the URL it connected with.
-      throw new StoreException(
-          "Cannot migrate database " + safeUrl + ": " + JdbcUrls.redact(e.getMessage()), e);
+      if (OpenFailures.isTheOperators(e)) {
+        // E.g. the file is read-only, or the role may not create tables: not a bug of ours.
+        throw OpenFailures.cannotOpen(dialect, jdbcUrl, e);
+      }
+      throw new StoreException("Cannot migrate database " + safeUrl + ": " + e.getMessage(), e);
     }
   }
 

@@ -18,12 +18,12 @@ public final class ParticipationRepository implements RoundStore.Participations 
   }
 
   /**
-   * Records that a user took part in a round.
+   * Records that a user took part in a round, with the platform event it came from (or null).
    *
    * @return true if new; false if the user had already taken part (the first one is kept)
    */
   @Override
-  public boolean record(Participation participation) {
+  public boolean record(Participation participation, String eventId) {
     return database.write(
             "record participation of "
                 + participation.userId()
@@ -32,13 +32,29 @@ public final class ParticipationRepository implements RoundStore.Participations 
             connection ->
                 Jdbc.update(
                     connection,
-                    "INSERT INTO participations (round_id, user_id, participated_at, source)"
-                        + " VALUES (?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO NOTHING",
+                    "INSERT INTO participations (round_id, user_id, participated_at, source, event_id)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO NOTHING",
                     participation.roundId(),
                     participation.userId(),
                     participation.at().toEpochMilli(),
-                    participation.source().name()))
+                    participation.source().name(),
+                    eventId))
         == 1;
+  }
+
+  @Override
+  public boolean recordedFrom(long roundId, String userId, String eventId) {
+    return database.read(
+        "find the event of " + userId + "'s participation in round " + roundId,
+        connection ->
+            Jdbc.queryOne(
+                    connection,
+                    "SELECT 1 FROM participations WHERE round_id = ? AND user_id = ? AND event_id = ?",
+                    row -> true,
+                    roundId,
+                    userId,
+                    eventId)
+                .isPresent());
   }
 
   /** All participations in the channel's rounds, by round date then time of participation. */

@@ -17,7 +17,13 @@ public final class RoundRepository implements RoundStore.Rounds {
   private static final String COLUMNS =
       "id, platform, workspace, channel, round_date, question_id, posted_at, message_ref,"
           + " thread_ref, followups_sent, last_followup_at, revealed_at, last_reply_at, post_lease_until, skipped_at";
-  private static final String SELECT = "SELECT " + COLUMNS + " FROM rounds";
+  // A user's first reply in a round is recorded as its participation alone (one write, see
+  // RoundThreads), and only later replies touch last_reply_at: the last reply is the later of the
+  // two. The scan is over one round's participations (the primary key's prefix).
+  private static final String LATEST_FIRST_REPLY =
+      "(SELECT MAX(p.participated_at) FROM participations p"
+          + " WHERE p.round_id = rounds.id AND p.source = 'THREAD_REPLY') AS latest_first_reply_at";
+  private static final String SELECT = "SELECT " + COLUMNS + ", " + LATEST_FIRST_REPLY + " FROM rounds";
   private static final String OF_CHANNEL = " WHERE platform = ? AND workspace = ? AND channel = ?";
 
   private final Database database;
@@ -50,7 +56,8 @@ public final class RoundRepository implements RoundStore.Rounds {
                     + " posted_at, post_lease_until) VALUES (?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (platform, workspace, channel, round_date) DO NOTHING"
                     + " RETURNING "
-                    + COLUMNS,
+                    + COLUMNS
+                    + ", NULL AS latest_first_reply_at",
                 RoundRepository::round,
                 channel.platform(),
                 channel.workspace(),
@@ -286,8 +293,12 @@ public final class RoundRepository implements RoundStore.Rounds {
         row.getInt("followups_sent"),
         Jdbc.instant(row, "last_followup_at"),
         Jdbc.instant(row, "revealed_at"),
-        Jdbc.instant(row, "last_reply_at"),
+        later(Jdbc.instant(row, "last_reply_at"), Jdbc.instant(row, "latest_first_reply_at")),
         Jdbc.instant(row, "post_lease_until"),
         Jdbc.instant(row, "skipped_at"));
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null || (b != null && b.isAfter(a)) ? b : a;
   }
 }

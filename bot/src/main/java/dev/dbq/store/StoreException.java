@@ -1,21 +1,23 @@
 package dev.dbq.store;
 
+import dev.dbq.text.Redaction;
 import java.sql.SQLException;
 
 /**
- * The one exception the store throws. Its message says what was being done and never contains
- * database credentials.
+ * The one exception the store throws (or its {@link DatabaseUnavailableException}). Its message
+ * says what was being done and never contains database credentials: it passes through
+ * {@link Redaction}, since it often quotes a driver's message.
  */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
   public StoreException(String message) {
-    super(message);
+    super(Redaction.redact(message));
   }
 
   public StoreException(String message, Throwable cause) {
-    super(message, cause);
+    super(Redaction.redact(message), cause);
   }
 
   /** "Failed to &lt;action&gt;: &lt;reason&gt;". */

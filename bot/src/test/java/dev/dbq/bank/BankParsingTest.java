@@ -3,12 +3,15 @@ package dev.dbq.bank;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One file's Markdown to a bank: structure, lint warnings and fallbacks, on small fixtures. */
 class BankParsingTest {
@@ -366,6 +369,99 @@ class BankParsingTest {
     assertEquals(List.of(), bank.questions());
     assertEquals(List.of("banks/empty.md:1: warning: no questions found: a question starts with a '### Qn: Title' heading"), formatted(result));
     assertFalse(result.hasErrors());
+  }
+
+  @Test
+  void warnsAtEachEmptyPartHeading() {
+    // given
+    String markdown = """
+        ### Q1: Empty parts
+        **Difficulty:** Senior | **Companies:** Acme | **Frequency:** Common
+
+        #### Quick Answer (30 seconds)
+
+        #### Detailed Answer
+        Long.
+        #### Common Mistakes
+        """;
+
+    // when
+    LoadResult result = TestBanks.parse("empty-parts.md", markdown);
+
+    // then
+    assertEquals(
+        List.of(
+            "empty-parts.md:4: warning: question Q1 has an empty '#### Quick Answer (30 seconds)' part",
+            "empty-parts.md:8: warning: question Q1 has an empty '#### Common Mistakes' part"),
+        formatted(result));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      negative question number | ### Q-1: negative                     | question number '-1' is not a whole number from 0 to 999999999
+      20-digit question number | ### Q12345678901234567890: huge        | question number '12345678901234567890' is not a whole number from 0 to 999999999
+      negative scenario number | ### Scenario -2: negative              | scenario number '-2' is not a whole number from 0 to 999999999
+      """)
+  void aQuestionHeadingWithAnUnusableNumberIsAnErrorAtItsLineNotATopic(String kind, String heading, String message) {
+    // given
+    String markdown = "### Topic\n" + heading + "\n\n#### Quick Answer\nNo.\n\n" + question(2);
+
+    // when
+    LoadResult result = TestBanks.parse("numbers.md", markdown);
+
+    // then
+    assertEquals(
+        List.of("numbers.md:2: error: " + message + "; the heading is skipped"),
+        formatted(result));
+    Question question = TestBanks.onlyBank(result).questions().get(0);
+    assertEquals("Topic", question.topic());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"### Q 5: spaced", "### Q4 2025 results", "### Scenarios 1-3"})
+  void aHeadingThatOnlyResemblesAQuestionIsATopicWithoutProblems(String heading) {
+    // when
+    LoadResult result = TestBanks.parse("topics.md", heading + "\n" + question(2));
+
+    // then
+    assertEquals(List.of(), formatted(result));
+    assertEquals(heading.substring(4), TestBanks.onlyBank(result).questions().get(0).topic());
+  }
+
+  @Test
+  void anAliasBombInFrontMatterIsOneErrorAtItsKeyWithinASecond() {
+    // given: 48 aliases (under snakeyaml's own limit of 50): 24 levels, each a list of the
+    // level below twice, 2^24 lists once expanded
+    StringBuilder yaml = new StringBuilder("---\ntitle: Bomb\nl0: &l0 [x, x]\n");
+    for (int level = 1; level <= 24; level++) {
+      yaml.append("l").append(level).append(": &l").append(level)
+          .append(" [*l").append(level - 1).append(", *l").append(level - 1).append("]\n");
+    }
+    String markdown = yaml + "---\n" + question(1);
+
+    // when
+    LoadResult result = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> TestBanks.parse("bomb.md", markdown));
+
+    // then
+    assertEquals(List.of(), result.banks());
+    assertEquals(1, result.problems().size(), result.problems().toString());
+    Problem problem = result.problems().get(0);
+    assertEquals(Problem.Severity.ERROR, problem.severity());
+    assertTrue(problem.message().startsWith("bad YAML front matter: "), problem.message());
+    assertTrue(problem.line() > 3 && problem.line() <= 27, problem.format());
+  }
+
+  @Test
+  void aListThatContainsItselfIsOneErrorNotARecursion() {
+    // given
+    String markdown = "---\ntitle: Loop\nloop: &loop [a, *loop]\n---\n" + question(1);
+
+    // when
+    LoadResult result = TestBanks.parse("loop.md", markdown);
+
+    // then
+    assertEquals(List.of(), result.banks());
+    assertEquals(List.of(3), result.problems().stream().map(Problem::line).toList(), result.problems().toString());
   }
 
   private static List<String> formatted(LoadResult result) {

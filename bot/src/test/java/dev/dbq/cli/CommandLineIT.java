@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +33,16 @@ class CommandLineIT {
   private record Run(int exit, String out, String err) {}
 
   private Run run(Path directory, String stdin, String... args) throws IOException, InterruptedException {
+    return run(Map.of("DBQ_DATABASE_URL", "jdbc:sqlite:" + scratch.resolve("dbq.db")), directory, stdin, args);
+  }
+
+  private Run run(Map<String, String> environment, Path directory, String stdin, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-    builder.environment().put("DBQ_DATABASE_URL", "jdbc:sqlite:" + scratch.resolve("dbq.db"));
     builder.environment().remove("DBQ_CONFIG");
+    builder.environment().putAll(environment);
     Path out = scratch.resolve("out.txt");
     Path err = scratch.resolve("err.txt");
     Path in = scratch.resolve("in.txt");
@@ -76,6 +82,30 @@ class CommandLineIT {
   }
 
   @Test
+  void theBundledBankHasTheSameIdsAsTheShippedFile() throws Exception {
+    // when: no content/ folder in this directory
+    Run run = run(scratch, "/dbq show database-architecture/q5\n", "console");
+
+    // then
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().startsWith("Q5 · "), run.out());
+  }
+
+  @Test
+  void consoleNamesDifferingOnlyInCaseAreOnePerson() throws Exception {
+    // given: the round of Monday 7 December is open
+    String script = ":time 2026-12-07T09:05\n:as Alice\n:reply a\n:as alice\n:reply b\n/dbq leaderboard\n";
+
+    // when
+    Run run = run(scratch, script, "console", "--now", "2026-12-07T08:00");
+
+    // then
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("(alice was already counted for today's question)"), run.out());
+    assertEquals(1, run.out().lines().filter(line -> line.contains("Rounds answered:")).count(), "one leaderboard line:\n" + run.out());
+  }
+
+  @Test
   void bankLintPrintsTheSixRepairsAndTheQuestionCountAsWarningsAndExitsZero() throws Exception {
     // when
     Run run = run(REPOSITORY, "", "bank", "lint", "content/");
@@ -106,6 +136,23 @@ class CommandLineIT {
   }
 
   @Test
+  void bankExportOfABrokenBankStillPrintsTheJsonButExitsOne() throws Exception {
+    // given
+    Files.writeString(scratch.resolve("broken.md"), "---\ntitle: [unclosed\n---\n# Broken\n");
+    Files.writeString(scratch.resolve("good.md"), "### Q1: Fine\n#### Quick Answer\nYes.\n");
+
+    // when
+    Run run = run(scratch, "", "bank", "export", "broken.md", "good.md");
+
+    // then
+    assertEquals(1, run.exit(), run.err());
+    JsonNode export = new ObjectMapper().readTree(run.out());
+    assertEquals(1, export.get("banks").size());
+    assertEquals("error", export.get("problems").get(0).get("severity").asText());
+    assertEquals("dbq: 1 bank file has errors (see \"problems\"; bank lint lists them)", run.err().strip());
+  }
+
+  @Test
   void bankLintOfABrokenBankExitsOneWithTheErrorsLine() throws Exception {
     // given
     Files.writeString(scratch.resolve("broken.md"), "---\ntitle: [unclosed\n---\n# Broken\n");
@@ -133,6 +180,35 @@ class CommandLineIT {
   }
 
   @Test
+  void configCheckRefusesRoundFiltersThatMatchNoQuestionWithADidYouMean() throws Exception {
+    // given
+    Files.writeString(scratch.resolve("typo.yml"), "rounds:\n  zone: UTC\n  filters: \"difficulty:staf\"\n");
+
+    // when
+    Run run = run(REPOSITORY, "", "config", "check", scratch.resolve("typo.yml").toString());
+
+    // then
+    assertEquals(2, run.exit(), run.out() + run.err());
+    assertTrue(run.out().strip().startsWith(scratch.resolve("typo.yml") + ":3: rounds.filters: No question has difficulty `staf`."
+        + " Did you mean `difficulty:staff`?"), run.out());
+  }
+
+  @Test
+  void theBotRefusesToStartWithRoundFiltersThatMatchNoQuestion() throws Exception {
+    // given
+    Files.writeString(scratch.resolve("typo.yml"), "rounds:\n  filters: \"difficulty:staff company:nobody-inc\"\n");
+
+    // when
+    Run run = run(scratch, "/dbq\n", "console", "--config", "typo.yml");
+
+    // then
+    assertEquals(1, run.exit(), run.err());
+    String last = run.err().strip().lines().reduce((a, b) -> b).orElse("");
+    assertTrue(last.startsWith("dbq: typo.yml:2: rounds.filters: No question has company `nobody-inc`."), run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
   void theShippedConfigChecksOut() throws Exception {
     Run run = run(REPOSITORY, "", "config", "check", "config/dbq.yml");
     assertEquals(0, run.exit(), run.out() + run.err());
@@ -157,5 +233,59 @@ class CommandLineIT {
     assertEquals(1, run.err().strip().lines().count(), run.err());
     assertTrue(run.err().startsWith("dbq: "), run.err());
     assertFalse(run.err().contains("\tat "), run.err());
+  }
+
+  /** A refused or unreachable database: one line saying what is wrong and what to do. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "nothing listens           | jdbc:postgresql://127.0.0.1:1/test                     | nothing answers at 127.0.0.1:1",
+        "unknown host              | jdbc:postgresql://no-such-host.invalid/test            | unknown host",
+        "unknown database          | jdbc:postgresql://127.0.0.1:5432/no_such_db?user=postgres | database \"no_such_db\" does not exist",
+        "unknown role              | jdbc:postgresql://127.0.0.1:5432/test?user=no_such_role | role \"no_such_role\" does not exist",
+        "a directory               | jdbc:sqlite:.                                          | is a folder",
+        "not a database            | jdbc:sqlite:not-a-database.txt                         | is not a SQLite database",
+        "empty path                | jdbc:sqlite:                                           | SQLite needs a file",
+      })
+  void aBadDatabaseUrlIsOneLineNamingTheProblemAndTheFix(String kind, String url, String problem) throws Exception {
+    // given
+    Files.writeString(scratch.resolve("not-a-database.txt"), "hello, I am text\n".repeat(100));
+
+    // when
+    Run run = run(Map.of("DBQ_DATABASE_URL", url), scratch, "/dbq\n", "console");
+
+    // then
+    assertEquals(1, run.exit(), run.err());
+    String last = run.err().strip().lines().reduce((a, b) -> b).orElse("");
+    assertTrue(last.startsWith("dbq: Cannot open database "), run.err());
+    assertTrue(last.contains(problem), run.err());
+    assertTrue(last.contains("database.url"), "says what to change: " + run.err());
+    assertFalse(run.err().contains("\tat ") || run.err().contains("unexpected") || run.err().contains("ERROR"), run.err());
+  }
+
+  /** However the password is written, it never reaches standard output or error, logs included. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "user info, nothing listens   | jdbc:postgresql://postgres:hunter2@127.0.0.1:5999/test",
+        "user info, server answers    | jdbc:postgresql://postgres:hunter2@127.0.0.1:5432/test",
+        "percent-encoded user info    | jdbc:postgresql://postgres:hunt%65r2@127.0.0.1:5999/test",
+        "query parameters             | jdbc:postgresql://127.0.0.1:5999/test?user=postgres&password=hunter2",
+        "password first, unknown role | jdbc:postgresql://127.0.0.1:5432/test?password=hunter2&user=no_such_role",
+        "percent-encoded parameter    | jdbc:postgresql://127.0.0.1:5999/test?user=postgres&password=hunt%65r2",
+        "ssl key password             | jdbc:postgresql://127.0.0.1:5999/test?sslpassword=hunter2",
+        "unsupported scheme           | jdbc:postgres://postgres:hunter2@127.0.0.1:5432/test",
+        "sqlite with a password       | jdbc:sqlite:/proc/no-such-folder/dbq.db?password=hunter2",
+      })
+  void noFormOfDatabaseUrlShowsItsPassword(String kind, String url) throws Exception {
+    // when: with debug logging, so that every log line the libraries write is shown too
+    Run run = run(Map.of("DBQ_DATABASE_URL", url, "DBQ_LOG_LEVEL", "debug"), scratch, "/dbq\n", "console");
+
+    // then
+    String shown = run.out() + run.err();
+    assertTrue(run.err().contains("dbq: "), shown);
+    assertFalse(shown.contains("hunter2") || shown.contains("hunt%65r2"), shown);
   }
 }

@@ -26,13 +26,31 @@ class ConfigLoaderTest {
         .map(ConfigProblem::format).toList();
   }
 
+  private static DbqConfig withSourceOf(DbqConfig source, DbqConfig values) {
+    return new DbqConfig(values.content(), values.console(), values.admins(), values.database(), values.http(),
+        values.rounds(), values.streaks(), values.logging(), values.discord(), source.source());
+  }
+
+  @Test
+  void aProblemFoundAfterLoadingIsReportedAtTheLineOfItsKey() {
+    // given
+    DbqConfig config = parse("rounds:\n  zone: UTC\n  filters: difficulty:staf\n", Map.of());
+
+    // when
+    ConfigProblem problem = config.source().problem("rounds.filters", "no such difficulty");
+
+    // then
+    assertEquals("dbq.yml:3: rounds.filters: no such difficulty", problem.format());
+  }
+
   @Test
   void theShippedConfigIsValidAndGivesTheDocumentedDefaults() {
     // when
     DbqConfig config = new ConfigLoader(Map.of()).load(Path.of("..", "config", "dbq.yml"));
 
     // then
-    assertEquals(config, parse("", Map.of("USER", "you")));
+    DbqConfig defaults = parse("", Map.of("USER", "you"));
+    assertEquals(withSourceOf(defaults, config), defaults, "the same values; only where they came from differs");
     assertEquals(List.of("content"), config.content().paths());
     assertEquals(LocalTime.of(9, 0), config.rounds().postAt());
     assertEquals(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), config.rounds().days());

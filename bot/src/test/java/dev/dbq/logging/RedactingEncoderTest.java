@@ -8,7 +8,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +23,6 @@ class RedactingEncoderTest {
     RedactingEncoder encoder = new RedactingEncoder();
     encoder.setContext(context);
     encoder.setJson(json);
-    encoder.setRedactor(Redactor.forEnvironment(Map.of()));
     encoder.start();
 
     // when a library logs a token, with an exception quoting a URL with a password
@@ -41,7 +39,7 @@ class RedactingEncoderTest {
     // then
     assertFalse(line.contains("xoxb-1111"), line);
     assertFalse(line.contains("hunter2"), line);
-    assertTrue(line.contains("auth failed for ****"), line);
+    assertTrue(line.contains("auth failed for ***"), line);
     assertEquals(json, line.startsWith("{"), line);
   }
 }
