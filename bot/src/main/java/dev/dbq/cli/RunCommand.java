@@ -1,17 +1,22 @@
 package dev.dbq.cli;
 
+import dev.dbq.app.BankReload;
 import dev.dbq.app.BotRuntime;
+import dev.dbq.app.ContentWatcher;
 import dev.dbq.app.Platform;
 import dev.dbq.app.PlatformException;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleApp;
+import dev.dbq.discord.DiscordPlatform;
 import dev.dbq.http.BotReadiness;
 import dev.dbq.http.HttpServer;
 import dev.dbq.http.MetricsServlet;
-import dev.dbq.discord.DiscordPlatform;
 import dev.dbq.slack.SlackPlatform;
 import java.time.Clock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,14 +65,19 @@ final class RunCommand implements Callable<Integer> {
       http.close();
       throw new CliExit.Failure(e.getMessage(), CliExit.FAILURE);
     }
+    http.add("/metrics", new MetricsServlet(runtime.bot().metrics()));
+    runtime.bot().reloadFrom(() -> Startup.banks(loaded).result());
+    ContentWatcher watcher = watchContent(loaded, runtime);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       http.close(); // no new requests while the platforms and the database close
+      if (watcher != null) {
+        watcher.close();
+      }
       runtime.close();
       System.err.println("Stopped.");
       stopped.countDown();
     }, "dbq-shutdown"));
-    http.add("/metrics", new MetricsServlet(runtime.bot().metrics()));
     try {
       http.start(new BotReadiness(runtime));
     } catch (PlatformException e) {
@@ -80,6 +90,23 @@ final class RunCommand implements Callable<Integer> {
     System.err.println("HTTP on port " + http.port() + ": " + String.join(", ", http.paths()) + ". Stop with Ctrl-C.");
     stopped.await();
     return CliExit.OK;
+  }
+
+  /**
+   * Reloads the banks when a file under {@code content.paths} changes (not the bank bundled in
+   * the jar, which cannot change); null when there is nothing to watch.
+   */
+  private static ContentWatcher watchContent(DbqConfig config, BotRuntime runtime) {
+    List<Path> paths = config.content().paths().stream().map(Path::of).filter(Files::exists).toList();
+    if (paths.isEmpty()) {
+      return null;
+    }
+    try {
+      return ContentWatcher.start(paths, () -> runtime.bot().reload().ifPresent(BankReload::reload));
+    } catch (IOException e) {
+      System.err.println("Bank files are not watched (" + e.getMessage() + "): edits need /dbq reload.");
+      return null;
+    }
   }
 
   /** The platforms whose credentials are in the environment; one line each. */
