@@ -101,7 +101,7 @@ class CommandLineIT {
 
     // then
     assertEquals(0, run.exit(), run.err());
-    assertTrue(run.out().contains("(alice was already counted for today's question)"), run.out());
+    assertTrue(run.out().contains("(alice: already counted for today's question)"), run.out());
     assertEquals(1, run.out().lines().filter(line -> line.contains("Rounds answered:")).count(), "one leaderboard line:\n" + run.out());
   }
 
