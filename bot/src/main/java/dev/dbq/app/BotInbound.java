@@ -12,7 +12,6 @@ import dev.dbq.chat.OptionSpec;
 import dev.dbq.chat.Reply;
 import dev.dbq.chat.ThreadMessage;
 import dev.dbq.command.CommandHandler;
-import dev.dbq.command.CommandLine;
 import dev.dbq.command.Commands;
 import dev.dbq.round.ParticipationWords;
 import dev.dbq.round.RoundService;
@@ -56,7 +55,7 @@ final class BotInbound implements Inbound {
 
   @Override
   public Reply command(Caller caller, String line) {
-    return timed(caller.channel(), commands.nameOf(CommandLine.words(line)), () -> commands.dispatch(context(caller), line));
+    return timed(caller.channel(), commands.nameOf(line), () -> commands.dispatch(context(caller), line));
   }
 
   @Override
@@ -67,7 +66,7 @@ final class BotInbound implements Inbound {
   /** A button's action is a {@code /dbq} line run for whoever pressed it. */
   @Override
   public Reply press(Caller caller, String action) {
-    return timed(caller.channel(), "press:" + commands.nameOf(CommandLine.words(action)), () -> commands.dispatch(context(caller), action));
+    return timed(caller.channel(), "press:" + commands.nameOf(action), () -> commands.dispatch(context(caller), action));
   }
 
   @Override

@@ -25,6 +25,9 @@ public final class Commands {
 
   private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
 
+  /** No subcommand name is longer; a longer first word is no name at all. */
+  private static final int LONGEST_NAME = 32;
+
   /** @param handlers in the order help lists them */
   public Commands(List<CommandHandler> handlers) {
     handlers.forEach(h -> this.handlers.put(h.name(), h));
@@ -93,6 +96,19 @@ public final class Commands {
    * The subcommand the words name, for metrics and logs: a known name, {@code help} for none,
    * {@code unknown} otherwise, so that user text never becomes a label.
    */
+  public String nameOf(String line) {
+    String rest = line.strip();
+    if (rest.regionMatches(true, 0, "/dbq", 0, 4)) {
+      rest = rest.substring(4).stripLeading();
+    }
+    int end = 0;
+    while (end < rest.length() && end <= LONGEST_NAME && !Character.isWhitespace(rest.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? "help" : nameOf(List.of(rest.substring(0, end)));
+  }
+
+  /** {@link #nameOf(String)} for a line already split into words. */
   public String nameOf(List<String> words) {
     if (words.isEmpty()) {
       return "help";

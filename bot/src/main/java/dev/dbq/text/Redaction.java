@@ -37,11 +37,10 @@ public final class Redaction {
 
   // Tokens by their shape, registered or not: Slack bot/user/app-level tokens, Discord bot
   // tokens (base64 user id, timestamp, HMAC), and bearer credentials in quoted headers.
-  private static final List<Pattern> TOKENS =
-      List.of(
-          Pattern.compile("\\bx(?:ox[abposer]|app)-[A-Za-z0-9-]{6,}"),
-          Pattern.compile("\\b[MNO][A-Za-z\\d_-]{23,27}\\.[A-Za-z\\d_-]{6,7}\\.[A-Za-z\\d_-]{27,40}\\b"),
-          Pattern.compile("(?i)(?<=\\b(?:bearer|bot) )[A-Za-z0-9._~+/-]{20,}=*"));
+  private static final Pattern SLACK_TOKEN = Pattern.compile("\\bx(?:ox[abposer]|app)-[A-Za-z0-9-]{6,}");
+  private static final Pattern DISCORD_TOKEN =
+      Pattern.compile("\\b[MNO][A-Za-z\\d_-]{23,27}\\.[A-Za-z\\d_-]{6,7}\\.[A-Za-z\\d_-]{27,40}\\b");
+  private static final Pattern BEARER = Pattern.compile("(?i)(?<=\\b(?:bearer|bot) )[A-Za-z0-9._~+/-]{20,}=*");
 
   private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
@@ -87,12 +86,22 @@ public final class Redaction {
     for (String secret : secrets) {
       redacted = redacted.replace(secret, MASK);
     }
-    for (Pattern token : TOKENS) {
-      redacted = token.matcher(redacted).replaceAll(MASK);
+    // Every line of every log passes here: each pattern runs only where its mark is.
+    if (redacted.contains("xox") || redacted.contains("xapp")) {
+      redacted = SLACK_TOKEN.matcher(redacted).replaceAll(MASK);
     }
-    redacted = USER_INFO_AFTER_SCHEME.matcher(redacted).replaceAll("//" + MASK + "@");
-    redacted = BARE_USER_INFO.matcher(redacted).replaceAll(MASK + "@");
-    return SECRET_PROPERTY.matcher(redacted).replaceAll("$1" + MASK);
+    if (redacted.indexOf('.') >= 0) {
+      redacted = DISCORD_TOKEN.matcher(redacted).replaceAll(MASK);
+    }
+    String lower = redacted.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("bearer ") || lower.contains("bot ")) {
+      redacted = BEARER.matcher(redacted).replaceAll(MASK);
+    }
+    if (redacted.indexOf('@') >= 0) {
+      redacted = USER_INFO_AFTER_SCHEME.matcher(redacted).replaceAll("//" + MASK + "@");
+      redacted = BARE_USER_INFO.matcher(redacted).replaceAll(MASK + "@");
+    }
+    return redacted.indexOf('=') >= 0 ? SECRET_PROPERTY.matcher(redacted).replaceAll("$1" + MASK) : redacted;
   }
 
   private static String percentDecoded(String text) {
