@@ -42,7 +42,7 @@ class BotInboundTest {
 
     // then: the contract's subcommands, in help order, with names and texts Discord accepts
     assertEquals(
-        List.of("help", "random", "show", "answer", "search", "topics", "scenario", "streak", "leaderboard", "schedule", "reload"),
+        List.of("help", "random", "show", "answer", "search", "topics", "scenario", "streak", "leaderboard", "schedule"),
         specs.stream().map(CommandSpec::name).toList());
     Stream.concat(specs.stream(), specs.stream().flatMap(s -> s.subcommands().stream())).forEach(spec -> {
       assertTrue(spec.name().matches("[a-z]{1,32}"), spec.name());
@@ -70,7 +70,7 @@ class BotInboundTest {
     assertTrue(text(refused).startsWith("Only admins"), text(refused));
     assertTrue(text(saved).contains("09:30 Europe/Berlin"), text(saved));
     assertTrue(bot.bot().inbound().commands().stream().filter(CommandSpec::adminOnly).map(CommandSpec::name).toList()
-        .equals(List.of("schedule", "reload")));
+        .equals(List.of("schedule")));
   }
 
   @Test

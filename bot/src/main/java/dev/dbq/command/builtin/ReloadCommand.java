@@ -37,6 +37,16 @@ public final class ReloadCommand implements CommandHandler {
     return true;
   }
 
+  /**
+   * Not in help nor in Discord's {@code /dbq} (whose subcommands are a contract, DESIGN.md
+   * section 8): an operator's command, typed where commands are typed (Slack, console); edits to
+   * the bank files reload by themselves anyway.
+   */
+  @Override
+  public boolean listed() {
+    return false;
+  }
+
   @Override
   public Reply handle(CommandContext context, List<String> args) {
     if (!context.admin()) {
