@@ -2,10 +2,7 @@ package dev.dbq.testsupport;
 
 import dev.dbq.store.Database;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.Extension;
@@ -46,7 +43,6 @@ public final class EachBackendExtension implements TestTemplateInvocationContext
   private static final class FreshDatabase
       implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-    private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
 
     private static final ExtensionContext.Namespace NAMESPACE =
         ExtensionContext.Namespace.create(FreshDatabase.class);
@@ -62,25 +58,10 @@ public final class EachBackendExtension implements TestTemplateInvocationContext
       try {
         context.getStore(NAMESPACE).put(TestDatabase.class, backend.create());
       } catch (BackendUnavailableException unavailable) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-          Assertions.fail(unavailable.getMessage() + "; CI=true requires it", unavailable);
-        }
-        String reason = unavailable.getMessage() + "; skipped outside CI";
-        announceOnce(reason);
-        Assumptions.abort(reason);
+        UnavailableBackend.ofThisRun().handle(unavailable);
       }
     }
 
-    /**
-     * Says why in the build's output, once per test run: surefire counts aborted tests as skipped
-     * but keeps their reason in its report files only.
-     */
-    private static void announceOnce(String reason) {
-      if (ANNOUNCED.compareAndSet(false, true)) {
-        System.out.println("[dbq] SKIPPED every PostgreSQL test: " + reason
-            + " (start PostgreSQL or set " + TestDatabase.POSTGRES_URL_ENV + "; with CI=true this fails)");
-      }
-    }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
