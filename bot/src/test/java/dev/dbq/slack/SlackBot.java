@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole bot on a test database with Slack as its only platform, talking to a {@link
@@ -32,10 +34,10 @@ final class SlackBot implements AutoCloseable {
   final ConsoleClock clock;
   final HttpServer http;
   final BotRuntime runtime;
-  /** How long each Web API retry waited; nothing really sleeps unless {@link #reallyWait} is set. */
+  /** How long each Web API retry waited; nothing really waits unless {@link #holdRetries} is set. */
   final List<Duration> retryWaits = new CopyOnWriteArrayList<>();
-  /** Set to make retries take their time, as they do live (for a command slower than Slack's 3 s). */
-  volatile boolean reallyWait;
+  /** When set, a retry waits until the test opens this gate (a command slower than Slack's 3 s). */
+  volatile CountDownLatch holdRetries;
 
   private SlackBot(FakeSlack slack, Database database, Map<String, String> env, String configYaml, Instant start) {
     this.slack = slack;
@@ -44,8 +46,9 @@ final class SlackBot implements AutoCloseable {
     SlackSettings settings = SlackSettings.fromEnvironment(env).orElseThrow();
     Platform platform = new SlackPlatform(settings, Clock.systemUTC(), wait -> {
       retryWaits.add(wait);
-      if (reallyWait) {
-        Thread.sleep(wait.toMillis());
+      CountDownLatch gate = holdRetries;
+      if (gate != null && !gate.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the test never let the held retry go on");
       }
     });
     Bot bot = new Bot(database, config, TestBanks.library(), BotRuntime.router(List.of(platform)), clock, new SplittableRandom(42));

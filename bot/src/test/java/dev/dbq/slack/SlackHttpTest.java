@@ -25,6 +25,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,7 +166,9 @@ class SlackHttpTest {
 
   @Test
   void aCommandSlowerThanSlacksThreeSecondsIsAcknowledgedAndAnsweredThroughItsResponseUrl() {
-    slackBot.reallyWait = true;
+    // given a core call held up by a rate-limited Web API call until the test lets it go
+    CountDownLatch held = new CountDownLatch(1);
+    slackBot.holdRetries = held;
     slack.rateLimitNext("users.info", 1, Duration.ofSeconds(3));
     String responseUrl = slack.responseUrl();
     long started = System.nanoTime();
@@ -173,6 +176,7 @@ class SlackHttpTest {
     Answer ack = requests.send(SignedRequests.slashCommand(
         SlackPayloads.slashCommand(FakeSlack.TEAM_ID, CHANNEL, "U1", "topics", responseUrl)));
     Duration ackedIn = Duration.ofNanos(System.nanoTime() - started);
+    held.countDown();
     SlackCall answer = slack.awaitResponses(responseUrl, 1, WAIT).get(0);
 
     assertEquals(200, ack.status());
