@@ -20,15 +20,11 @@ public final class BankReload {
   private static final Logger log = LoggerFactory.getLogger(BankReload.class);
 
   /** What a reload did: {@code summary} is one line for a person. */
-  public record Outcome(boolean swapped, String summary, List<Problem> errors) {
-    public Outcome {
-      errors = List.copyOf(errors);
-    }
-  }
+  public record Outcome(boolean swapped, String summary) {}
 
   private final Supplier<LoadResult> source;
   private final Consumer<BankLibrary> swap;
-  private volatile Outcome last = new Outcome(true, "Banks loaded at start-up.", List.of());
+  private volatile Outcome last = new Outcome(true, "Banks loaded at start-up.");
 
   /**
    * @param source loads every configured bank afresh
@@ -46,13 +42,13 @@ public final class BankReload {
     if (!errors.isEmpty() || library.questions().isEmpty()) {
       String why = errors.isEmpty() ? "no questions would be left" : errors.get(0).format();
       last = new Outcome(false, "Kept the banks as they were: " + why
-          + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems)" : "") + ".", errors);
+          + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems)" : "") + ".");
       errors.forEach(p -> log.warn("Bank reload kept the last good banks: {}", p.format()));
       return last;
     }
     swap.accept(library);
     last = new Outcome(true, "Reloaded " + library.questions().size() + " questions and " + library.scenarios().size()
-        + " scenarios from " + result.banks().size() + " banks.", List.of());
+        + " scenarios from " + result.banks().size() + " banks.");
     log.info(last.summary());
     return last;
   }

@@ -9,4 +9,10 @@ public final class CommandException extends RuntimeException {
   public CommandException(String userMessage) {
     super(userMessage, null, false, false);
   }
+
+  /** The refusal for a non-admin: {@code what} completes "Only admins can …". */
+  public static CommandException onlyAdmins(String what) {
+    return new CommandException(
+        "Only admins can " + what + ": ask a workspace admin, or have your id added to `admins:` in the config.");
+  }
 }

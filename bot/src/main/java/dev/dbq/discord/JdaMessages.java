@@ -31,23 +31,21 @@ final class JdaMessages {
   }
 
   static MessageCreateData create(DiscordMessages.Message message) {
-    return new MessageCreateBuilder()
-        .setContent(message.content())
-        .setEmbeds(embeds(message))
-        .setComponents(rows(message))
-        .setAllowedMentions(NO_MENTIONS)
-        .mentionRepliedUser(false)
-        .build();
+    return filled(new MessageCreateBuilder(), message).build();
   }
 
   static MessageEditData edit(DiscordMessages.Message message) {
-    return new MessageEditBuilder()
+    return filled(new MessageEditBuilder(), message).build();
+  }
+
+  /** The same content, embeds, buttons and (no) mentions, whether the message is new or edited. */
+  private static <R extends MessageRequest<R>> R filled(R request, DiscordMessages.Message message) {
+    return request
         .setContent(message.content())
         .setEmbeds(embeds(message))
         .setComponents(rows(message))
         .setAllowedMentions(NO_MENTIONS)
-        .mentionRepliedUser(false)
-        .build();
+        .mentionRepliedUser(false);
   }
 
   private static List<MessageEmbed> embeds(DiscordMessages.Message message) {

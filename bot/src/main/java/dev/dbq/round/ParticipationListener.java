@@ -7,6 +7,4 @@ import dev.dbq.chat.ChannelKey;
 public interface ParticipationListener {
 
   void participation(ChannelKey channel, ParticipationOutcome outcome);
-
-  ParticipationListener NONE = (channel, outcome) -> {};
 }

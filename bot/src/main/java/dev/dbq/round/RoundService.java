@@ -40,11 +40,6 @@ public final class RoundService {
   private final ChannelGateway gateway;
 
   public RoundService(
-      Supplier<BankLibrary> banks, RoundStore store, ChannelGateway gateway, Clock clock, RandomGenerator random, RoundPolicy policy) {
-    this(banks, store, gateway, clock, random, policy, ParticipationListener.NONE);
-  }
-
-  public RoundService(
       Supplier<BankLibrary> banks,
       RoundStore store,
       ChannelGateway gateway,

@@ -94,8 +94,7 @@ public final class ScheduleCommand implements CommandHandler {
 
   private Reply change(CommandContext context, ChannelSettings settings) {
     if (!context.admin()) {
-      throw new CommandException(
-          "Only admins can change the schedule: ask a workspace admin, or have your id added to `admins:` in the config.");
+      throw CommandException.onlyAdmins("change the schedule");
     }
     rounds.saveSettings(settings);
     changed.accept(context.channel());

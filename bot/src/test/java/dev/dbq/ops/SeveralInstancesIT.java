@@ -120,21 +120,20 @@ class SeveralInstancesIT {
   }
 
   private static void schedule(Database database, ZonedDateTime first) {
-    ChannelRepository channels = new ChannelRepository(database);
     for (int i = 0; i < CHANNELS; i++) {
-      LocalTime at = first.plus(SPACING.multipliedBy(i)).toLocalTime();
-      channels.save(
-          new ChannelSettings(
-              new ChannelKey("slack", FakeSlack.TEAM_ID, "C" + i),
-              new ChannelSchedule(at, ZoneOffset.UTC, EnumSet.allOf(DayOfWeek.class), LocalTime.of(23, 59, 59), true),
-              null));
+      schedule(database, new ChannelKey("slack", FakeSlack.TEAM_ID, "C" + i), first.plus(SPACING.multipliedBy(i)));
     }
   }
 
   private static void scheduleDiscord(Database database, FakeGuild guild, FakeGuild.FakeChannel channel, ZonedDateTime at) {
+    schedule(database, new ChannelKey("discord", guild.idString(), channel.idString()), at);
+  }
+
+  /** Daily at {@code at} (UTC), revealed just before midnight: only the posts matter here. */
+  private static void schedule(Database database, ChannelKey channel, ZonedDateTime at) {
     new ChannelRepository(database).save(
         new ChannelSettings(
-            new ChannelKey("discord", guild.idString(), channel.idString()),
+            channel,
             new ChannelSchedule(at.toLocalTime(), ZoneOffset.UTC, EnumSet.allOf(DayOfWeek.class), LocalTime.of(23, 59, 59), true),
             null));
   }

@@ -140,10 +140,6 @@ public final class BotProcess implements AutoCloseable {
     return port;
   }
 
-  public long pid() {
-    return process.pid();
-  }
-
   /** Kills it as {@code kill -9} would: no shutdown hook runs. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();

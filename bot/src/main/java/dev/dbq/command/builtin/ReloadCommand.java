@@ -50,7 +50,7 @@ public final class ReloadCommand implements CommandHandler {
   @Override
   public Reply handle(CommandContext context, List<String> args) {
     if (!context.admin()) {
-      throw new CommandException("Only admins can reload the banks: ask a workspace admin, or have your id added to `admins:` in the config.");
+      throw CommandException.onlyAdmins("reload the banks");
     }
     if (!args.isEmpty()) {
       throw new CommandException("Usage: `" + usage() + "` (it takes no arguments).");
