@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
 final class BotInbound implements Inbound {
 
   private static final Logger log = LoggerFactory.getLogger(BotInbound.class);
+  /**
+   * A delivery this slow is logged at INFO (Slack allows three seconds); the others at DEBUG, as
+   * /metrics counts and times every one: a busy team's log keeps what is worth a look.
+   */
+  static final Duration SLOW = Duration.ofMillis(500);
 
   private final Commands commands;
   private final RoundService rounds;
@@ -103,6 +108,11 @@ final class BotInbound implements Inbound {
   }
 
   @Override
+  public boolean answersAtOnce(String line) {
+    return commands.answersFromMemory(line);
+  }
+
+  @Override
   public List<CommandSpec> commands() {
     return commands.handlers().stream().filter(CommandHandler::listed).map(CommandHandler::spec).toList();
   }
@@ -112,7 +122,7 @@ final class BotInbound implements Inbound {
     return home.of(platform, workspace, userId);
   }
 
-  /** Runs one delivery: one log line and one timing each, named by platform, channel and command. */
+  /** Runs one delivery: one timing and one log line each, named by platform, channel and command. */
   private Reply timed(ChannelKey channel, String command, Supplier<Reply> work) {
     long start = System.nanoTime();
     try {
@@ -120,11 +130,15 @@ final class BotInbound implements Inbound {
     } finally {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       metrics.served(channel.platform(), command, took);
-      log.info("{} {} in {} ms", command, channel, took.toMillis());
+      if (took.compareTo(SLOW) >= 0) {
+        log.info("{} {} took {} ms", command, channel, took.toMillis());
+      } else if (log.isDebugEnabled()) {
+        log.debug("{} {} in {} ms", command, channel, took.toMillis());
+      }
     }
   }
 
   private CommandContext context(Caller caller) {
-    return new CommandContext(caller.channel(), caller.userId(), admins.isAdmin(caller));
+    return new CommandContext(caller.channel(), caller.userId(), () -> admins.isAdmin(caller));
   }
 }

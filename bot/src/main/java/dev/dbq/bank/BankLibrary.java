@@ -26,6 +26,7 @@ public final class BankLibrary {
   private final Map<String, Bank> bankOfQuestion = new LinkedHashMap<>();
   private final Map<String, Question> questionsById = new LinkedHashMap<>();
   private final Map<String, Scenario> scenariosById = new LinkedHashMap<>();
+  private final List<Question> questions;
   private final QuestionSearch search;
 
   public BankLibrary(List<Bank> banks) {
@@ -39,7 +40,8 @@ public final class BankLibrary {
         scenariosById.put(s.id().toLowerCase(Locale.ROOT), s);
       }
     }
-    this.search = new QuestionSearch(questions());
+    this.questions = List.copyOf(questionsById.values());
+    this.search = new QuestionSearch(questions);
   }
 
   public List<Bank> banks() {
@@ -47,7 +49,7 @@ public final class BankLibrary {
   }
 
   public List<Question> questions() {
-    return List.copyOf(questionsById.values());
+    return questions;
   }
 
   public List<Scenario> scenarios() {
@@ -97,7 +99,10 @@ public final class BankLibrary {
   }
 
   public List<Question> filter(QuestionFilter filter) {
-    return questionsById.values().stream()
+    if (filter.isEmpty()) {
+      return questions; // /dbq random, the commonest command, names no filter
+    }
+    return questions.stream()
         .filter(q -> filter.matches(bankOf(q), q))
         .toList();
   }

@@ -17,6 +17,13 @@ public interface Inbound {
   Reply command(Caller caller, String line);
 
   /**
+   * Whether {@link #command(Caller, String)} answers this line at once, from memory alone (no
+   * storage, no platform API): a platform with a deadline may then run it on the request's own
+   * thread rather than hand it to a worker and wait.
+   */
+  boolean answersAtOnce(String line);
+
+  /**
    * A {@code /dbq} command with typed options (Discord).
    *
    * @param path the subcommand and, for a group, its subcommand: {@code [schedule, set]}

@@ -48,6 +48,15 @@ public interface CommandHandler {
     return List.of();
   }
 
+  /**
+   * Whether it answers from the loaded banks alone, touching neither storage nor a platform's
+   * API, and so always at once: platforms may run it on the request's own thread instead of
+   * guarding it with a deadline (Slack's three seconds).
+   */
+  default boolean answersFromMemory() {
+    return false;
+  }
+
   /** Whether it changes channel settings, so platforms may show it to admins only. */
   default boolean adminOnly() {
     return false;

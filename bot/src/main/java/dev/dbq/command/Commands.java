@@ -108,6 +108,15 @@ public final class Commands {
     return end == 0 ? "help" : nameOf(List.of(rest.substring(0, end)));
   }
 
+  /**
+   * Whether the line's subcommand {@linkplain CommandHandler#answersFromMemory answers from
+   * memory}; an unknown one does (its answer is a did-you-mean).
+   */
+  public boolean answersFromMemory(String line) {
+    CommandHandler handler = handlers.get(nameOf(line));
+    return handler == null || handler.answersFromMemory();
+  }
+
   /** {@link #nameOf(String)} for a line already split into words. */
   public String nameOf(List<String> words) {
     if (words.isEmpty()) {

@@ -16,8 +16,11 @@ final class Callers {
     return new ChannelKey(SlackPlatform.NAME, team, channel);
   }
 
-  /** Asks Slack (or its recent answer) whether the user administers the workspace. */
+  /**
+   * The caller. Whether they administer the workspace is asked of Slack (or its recent answer)
+   * only when a command needs it, so that {@code /dbq random} costs no Web API call.
+   */
   Caller of(String team, String channel, String user) {
-    return new Caller(channel(team, channel), user, admins.isWorkspaceAdmin(team, user));
+    return new Caller(channel(team, channel), user, () -> admins.isWorkspaceAdmin(team, user));
   }
 }

@@ -1,22 +1,31 @@
 package dev.dbq.slack;
 
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.util.JsonOps;
 import dev.dbq.chat.Reply;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A reply to a command or a press, ready to answer with: its Slack messages (a private question
- * card gains the share button) and whether everyone sees them.
+ * card gains the share button), whether everyone sees them, and, when it is one message, the
+ * acknowledgement that carries it, already serialized.
  *
  * @param responseType {@code ephemeral} or {@code in_channel}
+ * @param ackJson the whole reply as a slash command's acknowledgement body; empty when it takes
+ *     several messages (those go through the response_url, in order)
  */
-record Rendered(String responseType, List<SlackBlocks.Message> messages) {
+record Rendered(String responseType, List<SlackBlocks.Message> messages, Optional<String> ackJson) {
 
   static final String EPHEMERAL = "ephemeral";
   static final String IN_CHANNEL = "in_channel";
 
-  /** Replies repeat (the same question card, help, topics); rendering Markdown is the costly part. */
+  /**
+   * Replies repeat (the same question card, help, topics): rendering Markdown and serializing
+   * Block Kit are the costly part of answering, so both are done once per distinct reply.
+   */
   private static final int CACHED_REPLIES = 512;
   private static final Map<Reply, Rendered> CACHE = new ConcurrentHashMap<>();
   /** What a user sees when the bot failed them; the cause goes to the log. */
@@ -28,11 +37,28 @@ record Rendered(String responseType, List<SlackBlocks.Message> messages) {
       return known;
     }
     String type = reply.visibility() == Reply.Visibility.CHANNEL ? IN_CHANNEL : EPHEMERAL;
-    Rendered rendered = new Rendered(type, SlackBlocks.messages(ShareButton.addTo(reply)));
+    List<SlackBlocks.Message> messages = SlackBlocks.messages(ShareButton.addTo(reply));
+    Optional<String> ack = messages.size() == 1
+        ? Optional.of(JsonOps.toJsonString(response(type, messages.get(0))))
+        : Optional.empty();
+    Rendered rendered = new Rendered(type, messages, ack);
     if (CACHE.size() >= CACHED_REPLIES) {
       CACHE.clear(); // crude, and enough: a bank has a few hundred cards
     }
     CACHE.put(reply, rendered);
     return rendered;
+  }
+
+  /** One of the messages as a slash command or response_url answer. */
+  SlashCommandResponse response(SlackBlocks.Message message) {
+    return response(responseType, message);
+  }
+
+  private static SlashCommandResponse response(String responseType, SlackBlocks.Message message) {
+    return SlashCommandResponse.builder()
+        .responseType(responseType)
+        .text(message.text())
+        .blocks(message.blocks())
+        .build();
   }
 }

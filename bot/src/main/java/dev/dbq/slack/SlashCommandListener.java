@@ -1,7 +1,6 @@
 package dev.dbq.slack;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
-import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -12,12 +11,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code /dbq TEXT}: the core's reply, in the acknowledgement when it is ready within Slack's
- * three seconds, else through the command's {@code response_url} once it is.
+ * three seconds, else through the command's {@code response_url} once it is. Commands that
+ * answer from memory run on the request's thread; the others on a worker, watched by the clock.
  */
 final class SlashCommandListener {
 
@@ -39,17 +40,20 @@ final class SlashCommandListener {
   Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
     SlashCommandPayload p = request.getPayload();
     String text = p.getText() == null ? "" : p.getText();
-    CompletableFuture<Rendered> answer =
-        CompletableFuture.supplyAsync(
-            () -> Rendered.of(inbound.command(callers.of(p.getTeamId(), p.getChannelId(), p.getUserId()), text)), work);
-    try {
-      Rendered reply = answer.get(ACK_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
-      if (reply.messages().size() > 1) {
-        // All through response_url, one after another, so the parts arrive in order.
-        CompletableFuture.runAsync(() -> respond(ctx, reply), work);
-        return ctx.ack();
+    Supplier<Rendered> answering =
+        () -> Rendered.of(inbound.command(callers.of(p.getTeamId(), p.getChannelId(), p.getUserId()), text));
+    if (inbound.answersAtOnce(text)) {
+      // From memory, in microseconds: handing it to a worker would only add two thread switches.
+      try {
+        return ack(ctx, answering.get());
+      } catch (RuntimeException e) {
+        log.error("/dbq {} failed", text, e);
+        return ack(ctx, Rendered.SORRY);
       }
-      return ctx.ack(response(reply.responseType(), reply.messages().get(0)));
+    }
+    CompletableFuture<Rendered> answer = CompletableFuture.supplyAsync(answering, work);
+    try {
+      return ack(ctx, answer.get(ACK_BUDGET.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException slow) {
       answer.whenComplete((reply, failure) -> {
         if (failure != null) {
@@ -62,22 +66,24 @@ final class SlashCommandListener {
       return ctx.ack();
     } catch (ExecutionException e) {
       log.error("/dbq {} failed", text, e.getCause());
-      return ctx.ack(response(Rendered.SORRY.responseType(), Rendered.SORRY.messages().get(0)));
+      return ack(ctx, Rendered.SORRY);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ctx.ack(response(Rendered.SORRY.responseType(), Rendered.SORRY.messages().get(0)));
+      return ack(ctx, Rendered.SORRY);
     }
   }
 
-  private static SlashCommandResponse response(String responseType, SlackBlocks.Message message) {
-    return SlashCommandResponse.builder()
-        .responseType(responseType)
-        .text(message.text())
-        .blocks(message.blocks())
-        .build();
+  /** The reply in the acknowledgement when it is one message; else all of it through the response_url. */
+  private Response ack(SlashCommandContext ctx, Rendered reply) {
+    if (reply.ackJson().isPresent()) {
+      return Response.json(200, reply.ackJson().get());
+    }
+    // One after another, so the parts arrive in order.
+    CompletableFuture.runAsync(() -> respond(ctx, reply), work);
+    return ctx.ack();
   }
 
   private static void respond(SlashCommandContext ctx, Rendered reply) {
-    ResponseUrl.sendAll(reply.messages(), message -> ctx.respond(response(reply.responseType(), message)));
+    ResponseUrl.sendAll(reply.messages(), message -> ctx.respond(reply.response(message)));
   }
 }

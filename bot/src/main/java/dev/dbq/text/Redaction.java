@@ -43,6 +43,9 @@ public final class Redaction {
   private static final Pattern BEARER = Pattern.compile("(?i)(?<=\\b(?:bearer|bot) )[A-Za-z0-9._~+/-]{20,}=*");
 
   private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+  // The secrets longest first, so that a secret containing another is masked whole; sorted at
+  // each registration, not for every line.
+  private static volatile List<String> longestFirst = List.of();
 
   private Redaction() {}
 
@@ -55,6 +58,9 @@ public final class Redaction {
       if (form.length() >= MIN_LITERAL_LENGTH) {
         SECRETS.add(form);
       }
+    }
+    synchronized (SECRETS) {
+      longestFirst = SECRETS.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
   }
 
@@ -81,9 +87,7 @@ public final class Redaction {
       return text;
     }
     String redacted = text;
-    // Longest first, so that a secret containing another is masked whole.
-    List<String> secrets = SECRETS.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-    for (String secret : secrets) {
+    for (String secret : longestFirst) {
       redacted = redacted.replace(secret, MASK);
     }
     // Every line of every log passes here: each pattern runs only where its mark is.
@@ -93,8 +97,7 @@ public final class Redaction {
     if (redacted.indexOf('.') >= 0) {
       redacted = DISCORD_TOKEN.matcher(redacted).replaceAll(MASK);
     }
-    String lower = redacted.toLowerCase(java.util.Locale.ROOT);
-    if (lower.contains("bearer ") || lower.contains("bot ")) {
+    if (containsIgnoringCase(redacted, "bearer ") || containsIgnoringCase(redacted, "bot ")) {
       redacted = BEARER.matcher(redacted).replaceAll(MASK);
     }
     if (redacted.indexOf('@') >= 0) {
@@ -102,6 +105,17 @@ public final class Redaction {
       redacted = BARE_USER_INFO.matcher(redacted).replaceAll(MASK + "@");
     }
     return redacted.indexOf('=') >= 0 ? SECRET_PROPERTY.matcher(redacted).replaceAll("$1" + MASK) : redacted;
+  }
+
+  /** {@code word} (ASCII letters and a space) anywhere in {@code text}, whatever the case: no copy of the line. */
+  private static boolean containsIgnoringCase(String text, String word) {
+    char first = word.charAt(0);
+    for (int at = 0; at <= text.length() - word.length(); at++) {
+      if ((text.charAt(at) | 0x20) == first && text.regionMatches(true, at, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String percentDecoded(String text) {

@@ -7,16 +7,21 @@ import dev.dbq.chat.Caller;
 import dev.dbq.chat.CommandSpec;
 import dev.dbq.chat.OptionSpec;
 import dev.dbq.chat.Reply;
+import ch.qos.logback.classic.Level;
 import dev.dbq.testsupport.Backend;
+import dev.dbq.testsupport.CapturedLog;
 import dev.dbq.testsupport.TestBot;
 import dev.dbq.testsupport.TestDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The typed side of the inbound entry: command descriptions, typed options and suggestions. */
 class BotInboundTest {
@@ -71,6 +76,57 @@ class BotInboundTest {
     assertTrue(text(saved).contains("09:30 Europe/Berlin"), text(saved));
     assertTrue(bot.bot().inbound().commands().stream().filter(CommandSpec::adminOnly).map(CommandSpec::name).toList()
         .equals(List.of("schedule")));
+  }
+
+  @ParameterizedTest(name = "{0} answers at once: {1}")
+  @CsvSource({
+      "random topic:cap, true",
+      "/dbq show q5, true",
+      "'', true",
+      "help, true",
+      "search index, true",
+      "nonsense words, true",
+      "streak, false",
+      "leaderboard, false",
+      "schedule set 09:00, false",
+      "reload, false",
+      "answered, false"})
+  void onlyCommandsThatNeedNeitherStorageNorAPlatformApiAnswerAtOnce(String line, boolean atOnce) {
+    assertEquals(atOnce, bot.bot().inbound().answersAtOnce(line));
+  }
+
+  @Test
+  void aCommandThatNeedsNoAdminNeverAsksThePlatformWhetherTheCallerIsOne() {
+    // given a platform whose admin check is counted
+    AtomicInteger asked = new AtomicInteger();
+    Caller caller = new Caller(TestBot.GENERAL, "cid", () -> asked.incrementAndGet() > 0);
+
+    // when
+    bot.bot().inbound().command(caller, "random");
+    bot.bot().inbound().command(caller, "schedule show");
+    bot.bot().inbound().command(caller, "schedule off");
+
+    // then only the change asked
+    assertEquals(1, asked.get());
+  }
+
+  @Test
+  void aQuickCommandIsLoggedAtDebugOnly() {
+    // given an operator's default level, and then debug
+    CapturedLog atInfo = CapturedLog.of(BotInbound.class).withLevel("dev.dbq", Level.INFO);
+    try (atInfo) {
+      bot.bot().inbound().command(new Caller(TestBot.GENERAL, "ann", false), "random");
+    }
+    CapturedLog atDebug = CapturedLog.of(BotInbound.class).withLevel("dev.dbq", Level.DEBUG);
+    try (atDebug) {
+      bot.bot().inbound().command(new Caller(TestBot.GENERAL, "ann", false), "random");
+    }
+
+    // then the default log stays quiet; debug names the command and the channel
+    assertEquals(List.of(), atInfo.events());
+    assertEquals(1, atDebug.at(Level.DEBUG).size());
+    assertTrue(atDebug.at(Level.DEBUG).get(0).getFormattedMessage().startsWith("random " + TestBot.GENERAL + " in "),
+        atDebug.at(Level.DEBUG).get(0).getFormattedMessage());
   }
 
   @Test

@@ -82,6 +82,11 @@ final class RecordingInbound implements Inbound {
   }
 
   @Override
+  public boolean answersAtOnce(String line) {
+    return delegate.answersAtOnce(line);
+  }
+
+  @Override
   public Reply command(Caller caller, List<String> path, Map<String, String> options) {
     try {
       if (!commandGate.await(1, TimeUnit.MINUTES)) {

@@ -9,13 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.ChannelSchedule;
 import dev.dbq.schedule.RoundScheduler.ScheduledChannel;
+import dev.dbq.testsupport.CapturedLog;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class RoundSchedulerTest {
 
@@ -173,18 +171,16 @@ class RoundSchedulerTest {
   void aFailingRunIsLoggedAndTheNextTriggerRunsAgain() throws InterruptedException {
     // given: the start-up run throws
     RecordingRunDue runDue = new RecordingRunDue(1);
-    ListAppender<ILoggingEvent> log = captureLog();
+    CapturedLog log = CapturedLog.of(RunDueJob.class);
 
-    try (RoundScheduler scheduler = new RoundScheduler(runDue, List::of, FAST_TICK)) {
+    try (log; RoundScheduler scheduler = new RoundScheduler(runDue, List::of, FAST_TICK)) {
       // when
       scheduler.start();
 
       // then
       assertTrue(runDue.awaitRuns(1 + 1), "the failing start-up run and a tick after it");
-    } finally {
-      stopCapturing(log);
     }
-    ILoggingEvent failure = log.list.stream().filter(e -> e.getLevel() == Level.ERROR).findFirst().orElseThrow();
+    ILoggingEvent failure = log.at(Level.ERROR).get(0);
     ThrowableProxy logged = assertInstanceOf(ThrowableProxy.class, failure.getThrowableProxy());
     assertEquals(RecordingRunDue.FAILURE, logged.getThrowable().getMessage());
   }
@@ -223,22 +219,6 @@ class RoundSchedulerTest {
 
   private static ChannelSchedule utcDaily(LocalTime postAt, LocalTime revealAt) {
     return new ChannelSchedule(postAt, ZoneOffset.UTC, DAILY, revealAt, true);
-  }
-
-  private static ListAppender<ILoggingEvent> captureLog() {
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    jobLogger().addAppender(appender);
-    return appender;
-  }
-
-  private static void stopCapturing(ListAppender<ILoggingEvent> appender) {
-    jobLogger().detachAppender(appender);
-    appender.stop();
-  }
-
-  private static Logger jobLogger() {
-    return (Logger) LoggerFactory.getLogger(RunDueJob.class);
   }
 
   /** Counts runs, each releasing a permit so a test can wait for a number of them. */

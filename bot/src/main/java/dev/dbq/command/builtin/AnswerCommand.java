@@ -22,6 +22,11 @@ public final class AnswerCommand implements CommandHandler {
   }
 
   @Override
+  public boolean answersFromMemory() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "answer";
   }

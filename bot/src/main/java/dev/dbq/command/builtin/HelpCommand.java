@@ -20,6 +20,11 @@ public final class HelpCommand implements CommandHandler {
   }
 
   @Override
+  public boolean answersFromMemory() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "help";
   }

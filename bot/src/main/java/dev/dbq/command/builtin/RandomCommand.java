@@ -28,6 +28,11 @@ public final class RandomCommand implements CommandHandler {
   }
 
   @Override
+  public boolean answersFromMemory() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "random";
   }

@@ -24,6 +24,11 @@ public final class ScenarioCommand implements CommandHandler {
   }
 
   @Override
+  public boolean answersFromMemory() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "scenario";
   }

@@ -25,6 +25,11 @@ public final class SearchCommand implements CommandHandler {
   }
 
   @Override
+  public boolean answersFromMemory() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "search";
   }

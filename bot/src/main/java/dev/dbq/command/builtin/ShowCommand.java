@@ -21,6 +21,11 @@ public final class ShowCommand implements CommandHandler {
   }
 
   @Override
+  public boolean answersFromMemory() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "show";
   }

@@ -1,0 +1,62 @@
+package dev.dbq.testsupport;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The log events one logger (and those below it) writes while a test runs, optionally with some
+ * loggers' levels lowered; closing detaches it and restores the levels. The events stay readable
+ * after closing.
+ */
+public final class CapturedLog implements AutoCloseable {
+
+  private final Logger logger;
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final Map<Logger, Level> levelsBefore = new LinkedHashMap<>();
+
+  private CapturedLog(Logger logger) {
+    this.logger = logger;
+    appender.start();
+    logger.addAppender(appender);
+  }
+
+  /** Captures what {@code type}'s logger writes. */
+  public static CapturedLog of(Class<?> type) {
+    return new CapturedLog((Logger) LoggerFactory.getLogger(type));
+  }
+
+  /** Captures every logger's events. */
+  public static CapturedLog everything() {
+    return new CapturedLog((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME));
+  }
+
+  /** Lowers (or raises) a logger's level until closed, as an operator's setting would. */
+  public CapturedLog withLevel(String loggerName, Level level) {
+    Logger target = (Logger) LoggerFactory.getLogger(loggerName);
+    levelsBefore.putIfAbsent(target, target.getLevel());
+    target.setLevel(level);
+    return this;
+  }
+
+  public List<ILoggingEvent> events() {
+    return new ArrayList<>(appender.list);
+  }
+
+  public List<ILoggingEvent> at(Level level) {
+    return events().stream().filter(e -> e.getLevel() == level).toList();
+  }
+
+  @Override
+  public void close() {
+    logger.detachAppender(appender);
+    appender.stop();
+    levelsBefore.forEach(Logger::setLevel);
+  }
+}
