@@ -9,6 +9,7 @@ import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.bank.BankLibrary;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +30,13 @@ public final class RoundService {
 
   private static final Logger log = LoggerFactory.getLogger(RoundService.class);
 
+  /**
+   * How long a platform event's id is remembered to recognise a redelivery: Slack retries for
+   * under an hour and a Discord gateway resumes within minutes; a week is ample.
+   */
+  public static final Duration EVENTS_REMEMBERED = Duration.ofDays(7);
+  static final Duration FORGET_EVERY = Duration.ofHours(1);
+
   private final Supplier<BankLibrary> banks;
   private final RoundStore store;
   private final Clock clock;
@@ -38,6 +46,8 @@ public final class RoundService {
 
   private final ParticipationListener participations;
   private final ChannelGateway gateway;
+  /** When this process last forgot old platform events (at most once per {@link #FORGET_EVERY}). */
+  private volatile Instant forgotAt = Instant.MIN;
 
   public RoundService(
       Supplier<BankLibrary> banks,
@@ -103,6 +113,21 @@ public final class RoundService {
       } catch (RuntimeException e) {
         log.error("{}: the question of the day failed at {}", settings.channel(), now, e);
       }
+    }
+    forgetOldEvents(now);
+  }
+
+  /** Keeps the table of handled events from growing for ever; several instances may each do it. */
+  private void forgetOldEvents(Instant now) {
+    if (now.isBefore(forgotAt.plus(FORGET_EVERY))) {
+      return;
+    }
+    forgotAt = now;
+    try {
+      int forgotten = store.events().purgeBefore(now.minus(EVENTS_REMEMBERED));
+      log.debug("forgot {} platform events seen before {}", forgotten, now.minus(EVENTS_REMEMBERED));
+    } catch (RuntimeException e) {
+      log.warn("could not forget old platform events (tried again in {}): {}", FORGET_EVERY, e.getMessage());
     }
   }
 

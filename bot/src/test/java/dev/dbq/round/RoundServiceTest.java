@@ -4,14 +4,17 @@ import dev.dbq.chat.ThreadMessage;
 
 import dev.dbq.chat.ChannelKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.bank.Question;
+import dev.dbq.store.ProcessedEventRepository;
 import dev.dbq.testsupport.EachBackend;
 import dev.dbq.testsupport.RecordingGateway;
 import dev.dbq.testsupport.TestBanks;
 import dev.dbq.testsupport.TestBot;
 import dev.dbq.testsupport.TestDatabase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,6 +62,31 @@ class RoundServiceTest {
     // then
     assertEquals(1, posts(first, second));
     assertEquals(1, first.gateway().posts().size());
+  }
+
+  @EachBackend
+  void handledPlatformEventsAreForgottenAfterAWeekAtMostHourly(TestDatabase database) {
+    // given: one event handled eight days ago and one yesterday
+    TestBot bot = bot(database, MONDAY_0900);
+    ProcessedEventRepository events = new ProcessedEventRepository(database.database());
+    events.firstSeen("slack", "Ev-old", MONDAY_0900.minus(Duration.ofDays(8)));
+    events.firstSeen("slack", "Ev-yesterday", MONDAY_0900.minus(Duration.ofDays(1)));
+
+    // when the scheduler runs, then once more after the other old event arrives
+    bot.bot().rounds().runDue();
+    events.firstSeen("slack", "Ev-late", MONDAY_0900.minus(Duration.ofDays(9)));
+    bot.clock().set(MONDAY_0900.plus(Duration.ofMinutes(10)));
+    bot.bot().rounds().runDue();
+    boolean lateKeptWithinTheHour = !events.firstSeen("slack", "Ev-late", MONDAY_0900);
+    bot.clock().set(MONDAY_0900.plus(Duration.ofMinutes(61)));
+    events.firstSeen("slack", "Ev-late-2", MONDAY_0900.minus(Duration.ofDays(9)));
+    bot.bot().rounds().runDue();
+
+    // then: a redelivery of a week-old event would count as new; yesterday's is still known
+    assertTrue(events.firstSeen("slack", "Ev-old", MONDAY_0900), "forgotten");
+    assertFalse(events.firstSeen("slack", "Ev-yesterday", MONDAY_0900), "remembered");
+    assertTrue(lateKeptWithinTheHour, "no second purge within the hour");
+    assertTrue(events.firstSeen("slack", "Ev-late-2", MONDAY_0900), "forgotten at the next hour");
   }
 
   @EachBackend
