@@ -1,5 +1,7 @@
 package dev.dbq.render;
 
+import dev.dbq.chat.Mention;
+import java.util.Optional;
 import dev.dbq.chat.UserText;
 
 import java.util.ArrayList;
@@ -52,6 +54,10 @@ final class DiscordSyntax implements Syntax {
 
   @Override
   public String link(String content, String destination) {
+    Optional<Mention> mention = Mention.of(destination);
+    if (mention.isPresent()) {
+      return (mention.get().kind() == Mention.Kind.USER ? "<@" : "<#") + mention.get().id() + ">";
+    }
     if (!Syntax.isWebLink(destination)) {
       return content;
     }

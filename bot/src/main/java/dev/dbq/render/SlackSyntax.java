@@ -1,5 +1,7 @@
 package dev.dbq.render;
 
+import dev.dbq.chat.Mention;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +36,10 @@ final class SlackSyntax implements Syntax {
 
   @Override
   public String link(String content, String destination) {
+    Optional<Mention> mention = Mention.of(destination);
+    if (mention.isPresent()) {
+      return (mention.get().kind() == Mention.Kind.USER ? "<@" : "<#") + mention.get().id() + ">";
+    }
     if (!Syntax.isWebLink(destination)) {
       return content;
     }

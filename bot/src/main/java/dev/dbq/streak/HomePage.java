@@ -1,5 +1,6 @@
 package dev.dbq.streak;
 
+import dev.dbq.chat.Mention;
 import dev.dbq.chat.Reply;
 import dev.dbq.round.ChannelSettings;
 import dev.dbq.round.PostTimes;
@@ -40,7 +41,7 @@ public final class HomePage {
                   + " (" + settings.schedule().zone().getId() + ")")
               .orElse("No question scheduled.");
       blocks.add(new Reply.Text(
-          "**#" + settings.channel().channel() + "**\n"
+          "**" + Mention.channel(settings.channel().channel()) + "**\n"
               + StreakFormatter.streakLine(Streaks.personal(history, userId), Streaks.team(history, teamQuorum)) + "\n"
               + next));
     }

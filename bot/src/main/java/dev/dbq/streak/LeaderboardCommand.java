@@ -1,10 +1,10 @@
 package dev.dbq.streak;
 
+import dev.dbq.chat.Mention;
 import dev.dbq.chat.CommandContext;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
 import dev.dbq.chat.Reply;
-import dev.dbq.chat.UserText;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -43,7 +43,7 @@ public final class LeaderboardCommand implements CommandHandler {
     if (board.isEmpty()) {
       return Reply.text("Nobody has answered a question of the day here yet. Be the first: reply in its thread.");
     }
-    String top = board.entries().stream().limit(SHOWN).map(e -> line(e, e.userId())).collect(Collectors.joining(HARD_BREAK));
+    String top = board.entries().stream().limit(SHOWN).map(e -> line(e, Mention.user(e.userId()))).collect(Collectors.joining(HARD_BREAK));
     String you =
         board.entries().stream()
             .skip(SHOWN)
@@ -55,8 +55,8 @@ public final class LeaderboardCommand implements CommandHandler {
   }
 
   /** A ranking line as Markdown: escaped so that "1." stays the rank, not a renumbered list. */
-  private static String line(LeaderboardEntry entry, String name) {
-    return StreakFormatter.leaderboardLine(entry, UserText.literal(name)).replaceFirst("^(\\d+)\\.", "$1\\\\.");
+  private static String line(LeaderboardEntry entry, String nameMarkdown) {
+    return StreakFormatter.leaderboardLine(entry, nameMarkdown).replaceFirst("^(\\d+)\\.", "$1\\\\.");
   }
 
   /** A CommonMark hard line break: one ranking per line, in one block. */

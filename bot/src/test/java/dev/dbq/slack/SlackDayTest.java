@@ -86,6 +86,9 @@ class SlackDayTest {
       String page = home.json("view").path("blocks").toString();
       assertTrue(page.contains("Current streak: 1 · Best streak: 1 · Team streak: 1 (best 1)"), page);
       assertTrue(page.contains("Next question: Wed 2 Dec 09:00 (UTC)"), page);
+      assertTrue(page.contains("*<#" + CHANNEL + ">*"), "Slack shows the channel's name: " + page);
+      String board = command(requests, "UANN", "leaderboard");
+      assertTrue(board.contains("<@UANN>") && board.contains("<@UBOB>"), "Slack shows the people's names: " + board);
       assertTrue(slack.calls().stream().noneMatch(c -> c.method().startsWith("conversations.")), "no history is read");
     }
   }
