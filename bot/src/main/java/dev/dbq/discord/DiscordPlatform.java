@@ -1,6 +1,7 @@
 package dev.dbq.discord;
 
 import dev.dbq.app.Bot;
+import dev.dbq.app.BotMetrics;
 import dev.dbq.app.HttpRoutes;
 import dev.dbq.app.Platform;
 import dev.dbq.app.PlatformException;
@@ -126,11 +127,14 @@ public final class DiscordPlatform implements Platform {
 
   @Override
   public void start(Bot bot, HttpRoutes http) {
-    connect(bot.inbound());
+    connect(bot.inbound(), bot.metrics());
   }
 
-  /** Connects every shard of this process, delivering what Discord sends to {@code inbound}. */
-  void connect(Inbound inbound) {
+  /**
+   * Connects every shard of this process, delivering what Discord sends to {@code inbound} and
+   * counting the API's trouble in {@code metrics}.
+   */
+  void connect(Inbound inbound, BotMetrics metrics) {
     JdaMessages.mentionNobodyByDefault();
     Readiness readiness = new Readiness(settings.shardIds().size());
     DefaultShardManagerBuilder builder =
@@ -138,6 +142,7 @@ public final class DiscordPlatform implements Platform {
             .setShardsTotal(settings.shardsTotal())
             .setShards(settings.shardIds())
             .setRestConfig(new RestConfig().setBaseUrl(apiUrl))
+            .setHttpClientBuilder(ApiTroubleCounter.httpClient(metrics))
             .setSessionController(new GatewayUrlSessionController(gatewayUrl, settings.shardsTotal()))
             // Raw events: held-back thread messages; passthrough: the member permissions sent with an interaction.
             .setRawEventsEnabled(true)

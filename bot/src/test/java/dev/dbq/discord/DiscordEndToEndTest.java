@@ -205,6 +205,8 @@ class DiscordEndToEndTest {
     // then: JDA waited out the 429; the round is in the channel once, with a thread on it
     List<RecordedRequest> posts = discord.requests("POST", messages);
     assertEquals(List.of(429, 200), posts.stream().map(RecordedRequest::status).toList());
+    assertTrue(bot.metrics().scrape().contains("dbq_platform_api_retries_total{platform=\"discord\",reason=\"rate_limited\"} 1"),
+        "the operator sees the rate limit");
     JsonNode round = discord.awaitMessagePost(general.idString(), 1, TIMEOUT);
     assertFalse(round.path("embeds").isEmpty(), round.toString());
     RecordedRequest threadStart = discord.awaitThreadStart(general.idString(), 1, TIMEOUT);
@@ -326,7 +328,7 @@ class DiscordEndToEndTest {
       inbound = new RecordingInbound(bot.inbound());
     }
     running.add(platform);
-    platform.connect(inbound);
+    platform.connect(inbound, bot.metrics());
     return platform;
   }
 

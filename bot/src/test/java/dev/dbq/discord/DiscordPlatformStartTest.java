@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.app.BotMetrics;
 import dev.dbq.app.PlatformException;
 import dev.dbq.chat.Inbound;
 import dev.dbq.config.ConfigLoader;
@@ -38,7 +39,7 @@ class DiscordPlatformStartTest {
       DiscordPlatform platform = DiscordPlatform.configured(environment, CONFIG).orElseThrow();
 
       // when
-      PlatformException e = assertThrows(PlatformException.class, () -> platform.connect(NO_INBOUND));
+      PlatformException e = assertThrows(PlatformException.class, () -> platform.connect(NO_INBOUND, new BotMetrics()));
 
       // then
       assertTrue(e.getMessage().startsWith("Discord rejected DISCORD_BOT_TOKEN"), e.getMessage());
@@ -55,12 +56,16 @@ class DiscordPlatformStartTest {
         Map.of("DISCORD_BOT_TOKEN", "some-token", "DISCORD_API_URL", "http://127.0.0.1:9/api/v10/"), CONFIG)
         .orElseThrow().readyWithin(Duration.ofSeconds(20));
 
+    BotMetrics metrics = new BotMetrics();
+
     // when
-    PlatformException e = assertThrows(PlatformException.class, () -> platform.connect(NO_INBOUND));
+    PlatformException e = assertThrows(PlatformException.class, () -> platform.connect(NO_INBOUND, metrics));
 
     // then
     assertTrue(e.getMessage().contains("DISCORD_API_URL=http://127.0.0.1:9/api/v10/"), e.getMessage());
     assertFalse(e.getMessage().contains("some-token"));
+    assertTrue(metrics.scrape().contains("dbq_platform_api_errors_total{platform=\"discord\",status=\"io\"}"),
+        "the operator sees Discord was unreachable");
   }
 
   @Test
