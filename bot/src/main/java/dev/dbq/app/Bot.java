@@ -136,6 +136,11 @@ public final class Bot implements AutoCloseable {
         : current.reload().summary();
   }
 
+  /** Whether the database answers within two seconds, for {@code /readyz}. */
+  public boolean databaseAnswers() {
+    return database.answers(2);
+  }
+
   public BotMetrics metrics() {
     return metrics;
   }

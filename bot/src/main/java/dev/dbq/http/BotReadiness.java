@@ -16,10 +16,7 @@ public final class BotReadiness implements Readiness {
 
   @Override
   public Optional<String> notReadyBecause() {
-    try {
-      // The cheapest query the bot exposes: it reads the channel table.
-      runtime.bot().rounds().scheduledChannels();
-    } catch (RuntimeException e) {
+    if (!runtime.bot().databaseAnswers()) {
       return Optional.of("the database does not answer");
     }
     if (runtime.bot().banks().questions().isEmpty()) {

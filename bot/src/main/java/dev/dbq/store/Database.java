@@ -122,6 +122,15 @@ public final class Database implements AutoCloseable {
     return run(action, true, work);
   }
 
+  /** Whether the database answers within {@code seconds}: a pooled connection that is still valid. */
+  public boolean answers(int seconds) {
+    try {
+      return read("check the database answers", connection -> connection.isValid(seconds));
+    } catch (StoreException e) {
+      return false;
+    }
+  }
+
   private <T> T run(String action, boolean atomic, SqlFunction<Connection, T> work) {
     Connection joined = currentTransaction.get();
     if (joined != null) {

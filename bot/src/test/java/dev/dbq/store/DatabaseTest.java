@@ -1,6 +1,7 @@
 package dev.dbq.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +37,20 @@ class DatabaseTest {
       long expected = table.equals("processed_events") ? 1 : 0;
       assertEquals(expected, count(reopened, table), table);
     }
+  }
+
+  @EachBackend
+  void answersWhileOpenAndNotOnceClosed(TestDatabase test) {
+    // given
+    Database database = test.openAnother();
+    boolean open = database.answers(2);
+
+    // when
+    database.close();
+
+    // then: /readyz reports it, and nothing throws
+    assertTrue(open);
+    assertFalse(database.answers(2));
   }
 
   @EachBackend
