@@ -96,10 +96,13 @@ final class DiscordState {
     if (message == null) {
       throw DiscordError.unknownMessage();
     }
-    for (String field : new String[] {"content", "embeds", "components", "flags"}) {
+    for (String field : new String[] {"content", "components", "flags"}) {
       if (edit.has(field)) {
         message.set(field, edit.get(field).deepCopy());
       }
+    }
+    if (edit.has("embeds")) {
+      message.set("embeds", Payloads.embeds(edit));
     }
     message.put("edited_timestamp", clock.instant().toString());
     return message.deepCopy();

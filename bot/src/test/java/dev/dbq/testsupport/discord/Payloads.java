@@ -216,8 +216,21 @@ final class Payloads {
     json.putArray("mentions");
     json.putArray("mention_roles");
     json.putArray("attachments");
-    json.set("embeds", sent.has("embeds") ? sent.get("embeds").deepCopy() : array());
+    json.set("embeds", embeds(sent));
     json.set("components", sent.has("components") ? sent.get("components").deepCopy() : array());
     return json;
+  }
+
+  /** The embeds a message was sent with, as Discord stores them: every one typed {@code rich}. */
+  static ArrayNode embeds(JsonNode sent) {
+    ArrayNode embeds = array();
+    for (JsonNode embed : sent.path("embeds")) {
+      ObjectNode stored = embed.deepCopy();
+      if (!stored.has("type")) {
+        stored.put("type", "rich");
+      }
+      embeds.add(stored);
+    }
+    return embeds;
   }
 }
