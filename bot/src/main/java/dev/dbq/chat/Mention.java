@@ -43,6 +43,11 @@ public record Mention(Kind kind, String id) {
     return markdown(Kind.CHANNEL, id, "#" + id);
   }
 
+  /** As Slack and Discord both write it, and show it as a name: {@code <@U1>}, {@code <#C1>}. */
+  public String chatMarkup() {
+    return (kind == Kind.USER ? "<@" : "<#") + id + ">";
+  }
+
   /** The mention a link destination stands for, if it is one. */
   public static Optional<Mention> of(String destination) {
     for (Kind kind : Kind.values()) {

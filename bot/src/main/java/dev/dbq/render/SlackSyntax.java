@@ -38,7 +38,7 @@ final class SlackSyntax implements Syntax {
   public String link(String content, String destination) {
     Optional<Mention> mention = Mention.of(destination);
     if (mention.isPresent()) {
-      return (mention.get().kind() == Mention.Kind.USER ? "<@" : "<#") + mention.get().id() + ">";
+      return mention.get().chatMarkup();
     }
     if (!Syntax.isWebLink(destination)) {
       return content;
