@@ -6,7 +6,6 @@ import dev.dbq.chat.Reply;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -92,23 +91,21 @@ final class DiscordGateway implements ChannelGateway {
   }
 
   /**
-   * The round's thread. After a restart JDA knows the threads Discord listed as active in
-   * GUILD_CREATE; one it does not know (archived meanwhile) is fetched with the guild's active
-   * threads before giving up.
+   * The round's thread. JDA forgets a thread once it is archived (by a moderator, or after a
+   * week without messages) and never learns of one archived while the bot was down; posting in
+   * it unarchives it, so it is looked up among the channel's archived threads.
    */
   private ThreadChannel thread(ChannelKey key, String threadRef) {
-    ShardManager manager = connected();
-    ThreadChannel thread = manager.getThreadChannelById(threadRef);
+    ThreadChannel thread = connected().getThreadChannelById(threadRef);
     if (thread == null) {
-      Guild guild = manager.getGuildById(key.workspace());
-      if (guild != null) {
-        log.info("{}: thread {} is not cached; fetching the guild's active threads", key, threadRef);
-        guild.retrieveActiveThreads().complete();
-        thread = manager.getThreadChannelById(threadRef);
-      }
+      log.info("{}: thread {} is not in JDA's cache; looking among the channel's archived threads", key, threadRef);
+      thread = channel(key).retrieveArchivedPublicThreadChannels().complete().stream()
+          .filter(archived -> archived.getId().equals(threadRef))
+          .findFirst()
+          .orElse(null);
     }
     if (thread == null || thread.getType() != ChannelType.GUILD_PUBLIC_THREAD) {
-      throw new IllegalStateException(key + ": the round's thread " + threadRef + " is gone or archived");
+      throw new IllegalStateException(key + ": the round's thread " + threadRef + " is gone");
     }
     return thread;
   }

@@ -11,6 +11,7 @@ import dev.dbq.chat.OptionSpec;
 import dev.dbq.config.ConfigLoader;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleClock;
+import dev.dbq.store.Database;
 import dev.dbq.testsupport.EachBackend;
 import dev.dbq.testsupport.TestBanks;
 import dev.dbq.testsupport.TestDatabase;
@@ -103,7 +104,7 @@ class DiscordEndToEndTest {
     discord = FakeDiscord.start();
     running.add(discord);
     general = discord.guild().channel("general");
-    connect(database, "", discord.environmentWithGatewayOverride());
+    connect(database.database(), "", discord.environmentWithGatewayOverride());
 
     // then
     assertEquals(1, discord.requests("PUT", "applications/\\d+/commands").size());
@@ -305,6 +306,33 @@ class DiscordEndToEndTest {
     assertTrue(alice.verdictText().contains(": counted"), alice.verdictText());
   }
 
+  @EachBackend
+  void theRevealReachesARoundsThreadThatWasArchivedWhileTheBotWasDown(TestDatabase database) throws Exception {
+    // given: a round posted with its thread; the bot stops, a moderator archives the thread, a new process starts
+    DiscordPlatform before = start(database);
+    scheduleSet(discord.guild().member("carol")).awaitCallback(TIMEOUT);
+    clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+    bot.rounds().runDue();
+    String thread = discord.awaitThreadStart(general.idString(), 1, TIMEOUT).path()
+        .replaceAll("^channels/\\d+/messages/(\\d+)/threads$", "$1");
+    before.close();
+    running.remove(before);
+    discord.archiveThread(thread);
+    bot = null; // a new process: its own bot on its own pool
+    connect(database.openAnother(), devGuildConfig(), discord.environment());
+
+    // when: 17:00, the reveal
+    clock.set(Instant.parse("2026-12-01T17:00:00Z"));
+    bot.rounds().runDue();
+
+    // then: the new process found the thread among the archived ones and posted in it, which reopened it
+    discord.awaitRequest("GET", "channels/" + general.idString() + "/threads/archived/public", TIMEOUT);
+    List<JsonNode> inThread = discord.requests("POST", "channels/" + thread + "/messages").stream()
+        .map(RecordedRequest::body).toList();
+    assertTrue(inThread.stream().anyMatch(b -> b.path("content").asText().contains("Quick answer")), inThread.toString());
+    assertFalse(discord.channel(thread).path("thread_metadata").path("archived").asBoolean());
+  }
+
   // ---- helpers
 
   private DiscordPlatform start(TestDatabase database) throws Exception {
@@ -316,15 +344,20 @@ class DiscordEndToEndTest {
 
   /** A bot process on the database, with /dbq in the fake's guild, connected through the environment. */
   private DiscordPlatform connect(TestDatabase database) {
-    return connect(database, "discord:\n  dev_guild: \"" + discord.guild().idString() + "\"\n", discord.environment());
+    return connect(database.database(), devGuildConfig(), discord.environment());
   }
 
-  private DiscordPlatform connect(TestDatabase database, String configYaml, Map<String, String> environment) {
+  /** /dbq registered in the fake's guild, as a team trying the bot would. */
+  private String devGuildConfig() {
+    return "discord:\n  dev_guild: \"" + discord.guild().idString() + "\"\n";
+  }
+
+  private DiscordPlatform connect(Database database, String configYaml, Map<String, String> environment) {
     DbqConfig config = new ConfigLoader(Map.of()).parse("test.yml", configYaml);
     DiscordPlatform platform = DiscordPlatform.configured(environment, config).orElseThrow().readyWithin(TIMEOUT);
     if (bot == null) {
       clock = new ConsoleClock(ZoneOffset.UTC, TUESDAY_MORNING);
-      bot = new Bot(database.database(), config, TestBanks.library(), platform.gateway(), clock, new SplittableRandom(42));
+      bot = new Bot(database, config, TestBanks.library(), platform.gateway(), clock, new SplittableRandom(42));
       inbound = new RecordingInbound(bot.inbound());
     }
     running.add(platform);

@@ -7,6 +7,7 @@ import dev.dbq.testsupport.discord.FakeGuild.FakeChannel;
 import dev.dbq.testsupport.discord.FakeGuild.FakeUser;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,39 @@ final class DiscordState {
   }
 
   synchronized List<ObjectNode> activeThreads() {
-    return threads.values().stream().map(ObjectNode::deepCopy).toList();
+    return threads.values().stream().filter(t -> !isArchived(t)).map(ObjectNode::deepCopy).toList();
+  }
+
+  /** A channel's archived public threads, the most recently archived first, as Discord lists them. */
+  synchronized List<ObjectNode> archivedPublicThreads(String parentId) {
+    channel(parentId);
+    return threads.values().stream()
+        .filter(t -> isArchived(t) && t.path("parent_id").asText().equals(parentId))
+        .sorted(Comparator.comparing((ObjectNode t) -> t.path("thread_metadata").path("archive_timestamp").asText())
+            .reversed())
+        .map(ObjectNode::deepCopy)
+        .toList();
+  }
+
+  /** Archives or unarchives a thread (a moderator's click, or a post in it); the thread as THREAD_UPDATE carries it. */
+  synchronized ObjectNode setArchived(String threadId, boolean archived) {
+    ObjectNode thread = threads.get(threadId);
+    if (thread == null) {
+      throw DiscordError.unknownChannel();
+    }
+    ((ObjectNode) thread.get("thread_metadata"))
+        .put("archived", archived)
+        .put("archive_timestamp", clock.instant().toString());
+    return thread.deepCopy();
+  }
+
+  synchronized boolean isArchivedThread(String channelId) {
+    ObjectNode thread = threads.get(channelId);
+    return thread != null && isArchived(thread);
+  }
+
+  private static boolean isArchived(JsonNode thread) {
+    return thread.path("thread_metadata").path("archived").asBoolean();
   }
 
   synchronized ObjectNode channel(String channelId) {

@@ -431,6 +431,16 @@ public final class FakeDiscord implements AutoCloseable {
     return message;
   }
 
+  /**
+   * A moderator archives a thread: THREAD_UPDATE to a connected bot, on which JDA drops it from
+   * its cache; a bot that connects later is not told of it (GUILD_CREATE lists active threads).
+   */
+  public JsonNode archiveThread(String threadId) {
+    ObjectNode thread = state.setArchived(threadId, true);
+    dispatchQuietly("THREAD_UPDATE", thread.deepCopy());
+    return thread;
+  }
+
   /** A user opens a thread in a channel: THREAD_CREATE, so JDA caches it. Returns the thread. */
   public JsonNode threadCreate(String parentChannelId, String name, FakeUser owner) {
     ObjectNode thread = state.addThread(parentChannelId, name, owner);

@@ -116,7 +116,17 @@ final class FakeRest extends Handler.Abstract {
     });
     route("GET", "channels/(\\d+)", "channel", true,
         (p, b, q) -> Answer.ok(state.channel(p.group(1))));
+    route("GET", "channels/(\\d+)/threads/archived/public", "threads", true, (p, b, q) -> {
+      ObjectNode list = Payloads.object();
+      list.set("threads", Payloads.array().addAll(state.archivedPublicThreads(p.group(1))));
+      list.putArray("members");
+      return Answer.ok(list.put("has_more", false));
+    });
     route("POST", "channels/(\\d+)/messages", "messages", true, (p, b, q) -> {
+      if (state.isArchivedThread(p.group(1))) {
+        // Discord unarchives a thread that is posted in (unless it is locked).
+        events.accept("THREAD_UPDATE", state.setArchived(p.group(1), false));
+      }
       ObjectNode message = state.createMessage(p.group(1), guild.botUser(), b);
       echoMessage(message);
       return Answer.ok(message);
