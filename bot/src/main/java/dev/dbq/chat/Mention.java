@@ -1,5 +1,7 @@
 package dev.dbq.chat;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -7,7 +9,9 @@ import java.util.regex.Pattern;
  * A user or a channel named in a reply's Markdown, so that each platform shows it its own way:
  * Slack and Discord show the name ({@code <@U1>}, {@code <#C1>}, in replies only the caller
  * sees, so nobody is notified; Discord's mentions are off besides), the terminal the id.
- * Written as a link with the reserved {@code dbq:} scheme, which renderers recognise.
+ * Written as a Markdown link whose scheme is drawn at random once per process, so that only the
+ * bot's own text can name people: a bank's Markdown or a user's words cannot forge a mention
+ * (which Slack would turn into a notification in a channel post).
  *
  * @param kind a user or a channel
  * @param id the platform's id: letters and digits, as Slack's and Discord's are
@@ -15,15 +19,17 @@ import java.util.regex.Pattern;
 public record Mention(Kind kind, String id) {
 
   public enum Kind {
-    USER("dbq:user/"),
-    CHANNEL("dbq:channel/");
+    USER("user/"),
+    CHANNEL("channel/");
 
-    private final String scheme;
+    private final String prefix;
 
-    Kind(String scheme) {
-      this.scheme = scheme;
+    Kind(String path) {
+      this.prefix = SCHEME + path;
     }
   }
+
+  private static final String SCHEME = "dbq-" + HexFormat.of().toHexDigits(new SecureRandom().nextLong()) + ":";
 
   private static final Pattern PLATFORM_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
@@ -51,8 +57,8 @@ public record Mention(Kind kind, String id) {
   /** The mention a link destination stands for, if it is one. */
   public static Optional<Mention> of(String destination) {
     for (Kind kind : Kind.values()) {
-      if (destination != null && destination.startsWith(kind.scheme)) {
-        String id = destination.substring(kind.scheme.length());
+      if (destination != null && destination.startsWith(kind.prefix)) {
+        String id = destination.substring(kind.prefix.length());
         return PLATFORM_ID.matcher(id).matches() ? Optional.of(new Mention(kind, id)) : Optional.empty();
       }
     }
@@ -61,6 +67,6 @@ public record Mention(Kind kind, String id) {
 
   private static String markdown(Kind kind, String id, String shown) {
     String text = UserText.literal(shown);
-    return PLATFORM_ID.matcher(id).matches() ? "[" + text + "](" + kind.scheme + id + ")" : text;
+    return PLATFORM_ID.matcher(id).matches() ? "[" + text + "](" + kind.prefix + id + ")" : text;
   }
 }

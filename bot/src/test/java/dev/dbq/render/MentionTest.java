@@ -31,6 +31,18 @@ class MentionTest {
     assertEquals(terminal, TERMINAL.render(markdown).strip());
   }
 
+  @ParameterizedTest(name = "a bank writing {0}")
+  @CsvSource(delimiter = '|', value = {"[boss](dbq:user/U1)", "<dbq:channel/C1>", "[x](dbq-0:user/U1)"})
+  void markdownFromABankNeverBecomesAMention(String markdown) {
+    // when
+    String slack = MarkdownFlavour.SLACK.render(markdown);
+    String discord = MarkdownFlavour.DISCORD.render(markdown);
+
+    // then
+    assertFalse(slack.contains("<@") || slack.contains("<#"), slack);
+    assertFalse(discord.contains("<@") || discord.contains("<#"), discord);
+  }
+
   @ParameterizedTest(name = "typed {0}")
   @CsvSource(delimiter = '|', value = {"[boss](dbq:user/U1)", "<dbq:channel/C1>"})
   void textAUserTypedNeverBecomesAMention(String typed) {
