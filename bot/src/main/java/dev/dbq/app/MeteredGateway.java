@@ -21,9 +21,9 @@ final class MeteredGateway implements ChannelGateway {
   }
 
   @Override
-  public PostedMessage post(ChannelKey channel, Reply message) {
+  public PostedMessage post(ChannelKey channel, String postKey, Reply message) {
     try {
-      PostedMessage posted = gateway.post(channel, message);
+      PostedMessage posted = gateway.post(channel, postKey, message);
       metrics.roundPosted(channel.platform());
       return posted;
     } catch (RuntimeException e) {

@@ -16,8 +16,15 @@ public interface ChannelGateway {
     return true;
   }
 
-  /** Posts a message to the channel, visible to everyone, and opens a thread under it. */
-  PostedMessage post(ChannelKey channel, Reply message);
+  /**
+   * Posts a message to the channel, visible to everyone, and opens a thread under it.
+   *
+   * @param postKey the same for every attempt at this post (a round's id), so that a platform
+   *     able to recognise a repeat posts it once: Discord returns the message already created
+   *     with the same nonce in the last few minutes (a restart after a crash between posting and
+   *     recording the post). Slack has no such key.
+   */
+  PostedMessage post(ChannelKey channel, String postKey, Reply message);
 
   /** Posts a message in the thread of an earlier message. */
   void postInThread(ChannelKey channel, String threadRef, Reply message);

@@ -22,8 +22,8 @@ public final class GatewayRouter implements ChannelGateway {
   }
 
   @Override
-  public PostedMessage post(ChannelKey channel, Reply message) {
-    return gateway(channel).post(channel, message);
+  public PostedMessage post(ChannelKey channel, String postKey, Reply message) {
+    return gateway(channel).post(channel, postKey, message);
   }
 
   @Override

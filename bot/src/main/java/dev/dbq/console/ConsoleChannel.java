@@ -31,7 +31,7 @@ public final class ConsoleChannel implements ChannelGateway {
    * restarts; counting from m1 in each process gave two rounds the same thread.
    */
   @Override
-  public PostedMessage post(ChannelKey channel, Reply message) {
+  public PostedMessage post(ChannelKey channel, String postKey, Reply message) {
     String ref = "m-" + UUID.randomUUID();
     show("#" + channel.channel() + " · dbq posted:\n" + renderer.render(message), message);
     return new PostedMessage(ref, ref);

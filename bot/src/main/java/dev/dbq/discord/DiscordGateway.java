@@ -10,6 +10,7 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildMessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,10 @@ final class DiscordGateway implements ChannelGateway {
   private static final Logger log = LoggerFactory.getLogger(DiscordGateway.class);
   static final int THREAD_NAME_LIMIT = 100;
   static final String DEFAULT_THREAD_NAME = "Question of the day";
+  /** Characters of a message nonce. */
+  static final int NONCE_LIMIT = 25;
+  /** Discord's error code for "A thread has already been created for this message". */
+  private static final int THREAD_ALREADY_CREATED = 160004;
 
   private final int shardsTotal;
   private final Set<Integer> shardIds;
@@ -52,25 +57,46 @@ final class DiscordGateway implements ChannelGateway {
     }
   }
 
+  /**
+   * Each part carries a nonce made of the post's key, which JDA sends with {@code enforce_nonce}:
+   * posted again within a few minutes (the bot restarted after posting, before recording it),
+   * Discord returns the message it already has instead of a second one.
+   */
   @Override
-  public PostedMessage post(ChannelKey channel, Reply reply) {
+  public PostedMessage post(ChannelKey channel, String postKey, Reply reply) {
     StandardGuildMessageChannel target = channel(channel);
     List<DiscordMessages.Message> messages = DiscordMessages.render(reply.withVisibility(Reply.Visibility.CHANNEL));
     Message first = null;
-    for (DiscordMessages.Message message : messages) {
-      Message sent = target.sendMessage(JdaMessages.create(message)).complete();
+    for (int part = 0; part < messages.size(); part++) {
+      Message sent = target.sendMessage(JdaMessages.create(messages.get(part))).setNonce(nonce(postKey, part)).complete();
       first = first == null ? sent : first;
     }
-    ThreadChannel thread = openThread(target, first, reply.title());
-    return new PostedMessage(first.getId(), thread.getId());
+    return new PostedMessage(first.getId(), openThread(target, first, reply.title()));
   }
 
-  /** A week before Discord archives it: a round stays open until the next one, over weekends too. */
-  private static ThreadChannel openThread(StandardGuildMessageChannel channel, Message post, String title) {
+  /** At most 25 characters, as Discord takes them. */
+  static String nonce(String postKey, int part) {
+    String nonce = part == 0 ? postKey : postKey + "." + part;
+    return nonce.length() <= NONCE_LIMIT ? nonce : nonce.substring(nonce.length() - NONCE_LIMIT);
+  }
+
+  /**
+   * The thread's id, which Discord makes the message's. A week before Discord archives it: a
+   * round stays open until the next one, over weekends too. A repeated post finds its thread open.
+   */
+  private static String openThread(StandardGuildMessageChannel channel, Message post, String title) {
     String name = title.isBlank() ? DEFAULT_THREAD_NAME : DiscordMessages.shorten(title.strip(), THREAD_NAME_LIMIT);
-    return channel.createThreadChannel(name, post.getIdLong())
-        .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK)
-        .complete();
+    try {
+      return channel.createThreadChannel(name, post.getIdLong())
+          .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK)
+          .complete()
+          .getId();
+    } catch (ErrorResponseException e) {
+      if (e.getErrorCode() == THREAD_ALREADY_CREATED) {
+        return post.getId();
+      }
+      throw e;
+    }
   }
 
   @Override

@@ -108,7 +108,8 @@ final class RoundPosting {
     }
     ChannelGateway.PostedMessage posted;
     try {
-      posted = gateway.post(round.channel(), RoundMessages.question(round, question.get(), revealAt(settings, round)));
+      posted = gateway.post(round.channel(), "round-" + round.id(),
+          RoundMessages.question(round, question.get(), revealAt(settings, round)));
     } catch (RuntimeException e) {
       Instant retry = now.plus(RETRY_AFTER);
       store.rounds().retryPostAt(round.id(), retry);

@@ -24,7 +24,7 @@ final class SlackGateway implements ChannelGateway {
   }
 
   @Override
-  public PostedMessage post(ChannelKey channel, Reply message) {
+  public PostedMessage post(ChannelKey channel, String postKey, Reply message) {
     List<SlackBlocks.Message> messages = SlackBlocks.messages(message);
     String ts = send(channel.channel(), null, messages.get(0));
     for (SlackBlocks.Message rest : messages.subList(1, messages.size())) {

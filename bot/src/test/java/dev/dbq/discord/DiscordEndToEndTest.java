@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbq.app.Bot;
+import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.OptionSpec;
+import dev.dbq.chat.Reply;
 import dev.dbq.config.ConfigLoader;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleClock;
@@ -331,6 +333,27 @@ class DiscordEndToEndTest {
         .map(RecordedRequest::body).toList();
     assertTrue(inThread.stream().anyMatch(b -> b.path("content").asText().contains("Quick answer")), inThread.toString());
     assertFalse(discord.channel(thread).path("thread_metadata").path("archived").asBoolean());
+  }
+
+  @EachBackend
+  void aRoundPostedAgainByARestartedBotIsOneMessageWithOneThread(TestDatabase database) throws Exception {
+    // given: a bot posted a round (message and thread), then stopped before it could record that
+    DiscordPlatform crashed = start(database);
+    ChannelKey channel = new ChannelKey("discord", discord.guild().idString(), general.idString());
+    Reply question = new Reply("Q7 · Design a migration", List.of(new Reply.Text("How?")), List.of(), Reply.Visibility.CHANNEL);
+    ChannelGateway.PostedMessage first = crashed.gateway().post(channel, "round-7", question);
+    crashed.close();
+    running.remove(crashed);
+
+    // when: the restarted bot posts the same round again, as its recovery does
+    ChannelGateway.PostedMessage again = connect(database).gateway().post(channel, "round-7", question);
+
+    // then: Discord gave back the message it had (same nonce), and its thread
+    assertEquals(first, again);
+    assertEquals(1, discord.requests("POST", "channels/" + general.idString() + "/messages/\\d+/threads").stream()
+        .filter(r -> r.status() == 201).count());
+    assertEquals(List.of(true, true), discord.requests("POST", "channels/" + general.idString() + "/messages").stream()
+        .map(r -> r.body().path("nonce").asText().equals("round-7")).toList());
   }
 
   // ---- helpers

@@ -59,6 +59,8 @@ class PostRecoveryTest {
     assertEquals(0, beforeRetry);
     assertEquals(1, bot.gateway().posts().size());
     assertNotNull(monday(bot).threadRef());
+    // and both attempts carried the round's key, so a platform that knows it posts once
+    assertEquals(List.of("round-" + monday(bot).id(), "round-" + monday(bot).id()), bot.gateway().postKeys());
   }
 
   @EachBackend

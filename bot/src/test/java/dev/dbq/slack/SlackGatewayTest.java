@@ -48,7 +48,7 @@ class SlackGatewayTest {
     slack.failNext("chat.postMessage", 500, Map.of());
     slack.failNext("chat.postMessage", 503, Map.of());
 
-    ChannelGateway.PostedMessage posted = gateway.post(GENERAL, Reply.text("hello"));
+    ChannelGateway.PostedMessage posted = gateway.post(GENERAL, "round-1", Reply.text("hello"));
 
     assertEquals(List.of(500, 503, 200), slack.calls("chat.postMessage").stream().map(SlackCall::status).toList());
     assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), slackBot.retryWaits);
@@ -59,7 +59,7 @@ class SlackGatewayTest {
   void retriesAreBoundedAndEndInAOneLineError() {
     slack.rateLimitNext("chat.postMessage", WebApi.MAX_ATTEMPTS, Duration.ofSeconds(1));
 
-    PlatformException e = assertThrows(PlatformException.class, () -> gateway.post(GENERAL, Reply.text("hello")));
+    PlatformException e = assertThrows(PlatformException.class, () -> gateway.post(GENERAL, "round-1", Reply.text("hello")));
 
     assertEquals("chat.postMessage to C0GENERAL failed: HTTP 429 (ratelimited)", e.getMessage());
     assertEquals(WebApi.MAX_ATTEMPTS, slack.calls("chat.postMessage").size());
@@ -69,7 +69,7 @@ class SlackGatewayTest {
   void anErrorSlackAnswersIsNotRetried() {
     slack.failNextWithError("chat.postMessage", "channel_not_found");
 
-    PlatformException e = assertThrows(PlatformException.class, () -> gateway.post(GENERAL, Reply.text("hello")));
+    PlatformException e = assertThrows(PlatformException.class, () -> gateway.post(GENERAL, "round-1", Reply.text("hello")));
 
     assertEquals("chat.postMessage to C0GENERAL failed: channel_not_found", e.getMessage());
     assertEquals(1, slack.calls("chat.postMessage").size());
@@ -81,7 +81,7 @@ class SlackGatewayTest {
 
     boolean joined = true;
     try {
-      gateway.post(GENERAL, Reply.text("hello"));
+      gateway.post(GENERAL, "round-1", Reply.text("hello"));
     } catch (PlatformException joinRefused) {
       // The fake may not implement conversations.join; the attempt is what this test is about.
       joined = false;
@@ -95,7 +95,7 @@ class SlackGatewayTest {
 
   @Test
   void aThreadPostCarriesThePostsTs() {
-    ChannelGateway.PostedMessage posted = gateway.post(GENERAL, Reply.text("question"));
+    ChannelGateway.PostedMessage posted = gateway.post(GENERAL, "round-1", Reply.text("question"));
 
     gateway.postInThread(GENERAL, posted.threadRef(), Reply.text("follow-up"));
 

@@ -24,6 +24,7 @@ public final class RecordingGateway implements ChannelGateway {
   }
 
   private final List<Message> messages = new ArrayList<>();
+  private final List<String> postKeys = new ArrayList<>();
   private int failingPosts;
   private int failingThreadPosts;
 
@@ -38,7 +39,8 @@ public final class RecordingGateway implements ChannelGateway {
   }
 
   @Override
-  public synchronized PostedMessage post(ChannelKey channel, Reply message) {
+  public synchronized PostedMessage post(ChannelKey channel, String postKey, Reply message) {
+    postKeys.add(postKey);
     if (failingPosts > 0) {
       failingPosts--;
       throw new IllegalStateException("the platform answered 429 Too Many Requests");
@@ -60,6 +62,11 @@ public final class RecordingGateway implements ChannelGateway {
 
   public synchronized List<Message> messages() {
     return List.copyOf(messages);
+  }
+
+  /** The key of every attempted post, refused ones too, in order. */
+  public synchronized List<String> postKeys() {
+    return List.copyOf(postKeys);
   }
 
   public synchronized List<Message> posts() {

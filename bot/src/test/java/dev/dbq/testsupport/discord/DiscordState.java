@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbq.testsupport.discord.FakeGuild.FakeChannel;
 import dev.dbq.testsupport.discord.FakeGuild.FakeUser;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the fake Discord remembers: channels and threads, messages, registered commands and the
@@ -36,6 +39,8 @@ final class DiscordState {
       this.message = message;
     }
   }
+
+  private static final Duration NONCE_MEMORY = Duration.ofMinutes(5);
 
   private final FakeGuild guild;
   private final Snowflakes ids;
@@ -114,6 +119,25 @@ final class DiscordState {
           .put("last_message_id", message.get("id").asText());
     }
     return message.deepCopy();
+  }
+
+  /**
+   * With {@code enforce_nonce}, the author's message in the channel with the same nonce from the
+   * last few minutes (Discord does not say how many; five here), which Discord returns instead of
+   * creating another.
+   */
+  synchronized Optional<ObjectNode> sameNonce(String channelId, FakeUser author, JsonNode sent) {
+    if (!sent.path("enforce_nonce").asBoolean() || sent.path("nonce").asText("").isEmpty()) {
+      return Optional.empty();
+    }
+    Instant since = clock.instant().minus(NONCE_MEMORY);
+    return messages.values().stream()
+        .filter(m -> m.path("channel_id").asText().equals(channelId)
+            && m.path("author").path("id").asText().equals(author.idString())
+            && m.path("nonce").asText().equals(sent.path("nonce").asText())
+            && !Instant.parse(m.path("timestamp").asText()).isBefore(since))
+        .findFirst()
+        .map(ObjectNode::deepCopy);
   }
 
   synchronized ObjectNode message(String channelId, String messageId) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -126,6 +127,10 @@ final class FakeRest extends Handler.Abstract {
       if (state.isArchivedThread(p.group(1))) {
         // Discord unarchives a thread that is posted in (unless it is locked).
         events.accept("THREAD_UPDATE", state.setArchived(p.group(1), false));
+      }
+      Optional<ObjectNode> same = state.sameNonce(p.group(1), guild.botUser(), b);
+      if (same.isPresent()) {
+        return Answer.ok(same.get()); // enforce_nonce: the message already made, no second one
       }
       ObjectNode message = state.createMessage(p.group(1), guild.botUser(), b);
       echoMessage(message);

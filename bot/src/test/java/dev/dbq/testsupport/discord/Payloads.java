@@ -213,6 +213,9 @@ final class Payloads {
         .put("mention_everyone", false)
         .put("pinned", false)
         .put("flags", sent.path("flags").asInt(0));
+    if (sent.hasNonNull("nonce")) {
+      json.put("nonce", sent.get("nonce").asText());
+    }
     json.putArray("mentions");
     json.putArray("mention_roles");
     json.putArray("attachments");
