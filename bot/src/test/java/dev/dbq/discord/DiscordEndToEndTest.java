@@ -290,14 +290,7 @@ class DiscordEndToEndTest {
   @EachBackend
   void aReplyInTheRoundsThreadCountsAfterTheBotRestarted(TestDatabase database) throws Exception {
     // given: a round posted with its thread, then the bot restarts
-    DiscordPlatform before = start(database);
-    scheduleSet(discord.guild().member("carol")).awaitCallback(TIMEOUT);
-    clock.set(Instant.parse("2026-12-01T09:00:00Z"));
-    bot.rounds().runDue();
-    String thread = discord.awaitThreadStart(general.idString(), 1, TIMEOUT).path()
-        .replaceAll("^channels/\\d+/messages/(\\d+)/threads$", "$1");
-    before.close();
-    running.remove(before);
+    String thread = postARoundAndStop(start(database));
     connect(database);
 
     // when: alice replies in the thread
@@ -311,14 +304,7 @@ class DiscordEndToEndTest {
   @EachBackend
   void theRevealReachesARoundsThreadThatWasArchivedWhileTheBotWasDown(TestDatabase database) throws Exception {
     // given: a round posted with its thread; the bot stops, a moderator archives the thread, a new process starts
-    DiscordPlatform before = start(database);
-    scheduleSet(discord.guild().member("carol")).awaitCallback(TIMEOUT);
-    clock.set(Instant.parse("2026-12-01T09:00:00Z"));
-    bot.rounds().runDue();
-    String thread = discord.awaitThreadStart(general.idString(), 1, TIMEOUT).path()
-        .replaceAll("^channels/\\d+/messages/(\\d+)/threads$", "$1");
-    before.close();
-    running.remove(before);
+    String thread = postARoundAndStop(start(database));
     discord.archiveThread(thread);
     bot = null; // a new process: its own bot on its own pool
     connect(database.openAnother(), devGuildConfig(), discord.environment());
@@ -363,6 +349,18 @@ class DiscordEndToEndTest {
     running.add(discord);
     general = discord.guild().channel("general");
     return connect(database);
+  }
+
+  /** Carol schedules #general, the 09:00 round posts with its thread, and the process stops; the thread's id. */
+  private String postARoundAndStop(DiscordPlatform platform) throws Exception {
+    scheduleSet(discord.guild().member("carol")).awaitCallback(TIMEOUT);
+    clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+    bot.rounds().runDue();
+    String thread = discord.awaitThreadStart(general.idString(), 1, TIMEOUT).path()
+        .replaceAll("^channels/\\d+/messages/(\\d+)/threads$", "$1");
+    platform.close();
+    running.remove(platform);
+    return thread;
   }
 
   /** A bot process on the database, with /dbq in the fake's guild, connected through the environment. */
