@@ -28,7 +28,7 @@ final class DiscordGateway implements ChannelGateway {
   static final int THREAD_NAME_LIMIT = 100;
   static final String DEFAULT_THREAD_NAME = "Question of the day";
   /** Characters of a message nonce. */
-  static final int NONCE_LIMIT = 25;
+  private static final int NONCE_LIMIT = 25;
   /** Discord's error code for "A thread has already been created for this message". */
   private static final int THREAD_ALREADY_CREATED = 160004;
 
@@ -75,7 +75,7 @@ final class DiscordGateway implements ChannelGateway {
   }
 
   /** At most 25 characters, as Discord takes them. */
-  static String nonce(String postKey, int part) {
+  private static String nonce(String postKey, int part) {
     String nonce = part == 0 ? postKey : postKey + "." + part;
     return nonce.length() <= NONCE_LIMIT ? nonce : nonce.substring(nonce.length() - NONCE_LIMIT);
   }
