@@ -26,6 +26,8 @@ class RedactionTest {
           Slack app-level token     | connecting with xapp-1-A111-222-abc0123456789            | connecting with ***
           Discord bot token         | token MTA5ODc2NTQzMjEwOTg3NjU0.GhIjKl.abcdefghijklmnopqrstuvwxyz012345 rejected | token *** rejected
           bearer header             | Authorization: Bearer abcdefghijklmnopqrstuvwxyz         | Authorization: Bearer ***
+          bearer in capitals        | AUTHORIZATION: BEARER abcdefghijklmnopqrstuvwxyz         | AUTHORIZATION: BEARER ***
+          Discord bot header        | Authorization: Bot abcdefghijklmnopqrstuvwxyz0123        | Authorization: Bot ***
           plain words               | round 12 of general at 09:00, best streak 3              | round 12 of general at 09:00, best streak 3
           """)
   void hidesTheShapesCredentialsTakeInAnyText(String kind, String text, String redacted) {
