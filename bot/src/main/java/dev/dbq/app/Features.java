@@ -1,6 +1,7 @@
 package dev.dbq.app;
 
 import dev.dbq.bank.BankLibrary;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.command.CommandHandler;
 import dev.dbq.command.Commands;
 import dev.dbq.command.builtin.AnswerCommand;
@@ -12,7 +13,6 @@ import dev.dbq.command.builtin.SearchCommand;
 import dev.dbq.command.builtin.ShowCommand;
 import dev.dbq.command.builtin.TopicsCommand;
 import dev.dbq.round.AnsweredCommand;
-import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.RoundService;
 import dev.dbq.schedule.ScheduleCommand;
 import dev.dbq.streak.ChannelHistories;

@@ -1,7 +1,6 @@
 package dev.dbq.chat;
 
 import dev.dbq.chat.ThreadMessage;
-
 import java.util.List;
 import java.util.Map;
 

@@ -4,9 +4,9 @@ import dev.dbq.text.Redaction;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** {@code java -jar dbq-bot.jar [COMMAND]}: with no command, {@code run}. */
 @Command(

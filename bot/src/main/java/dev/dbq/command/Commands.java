@@ -1,9 +1,9 @@
 package dev.dbq.command;
 
 import dev.dbq.chat.CommandContext;
-import dev.dbq.chat.Reply;
 import dev.dbq.chat.CommandSpec;
 import dev.dbq.chat.OptionSpec;
+import dev.dbq.chat.Reply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

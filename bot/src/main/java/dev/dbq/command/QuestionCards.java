@@ -1,6 +1,5 @@
 package dev.dbq.command;
 
-import dev.dbq.chat.Reply;
 import dev.dbq.bank.CodeExample;
 import dev.dbq.bank.Question;
 import dev.dbq.bank.Scenario;
@@ -8,6 +7,7 @@ import dev.dbq.chat.Reply.Block;
 import dev.dbq.chat.Reply.Button;
 import dev.dbq.chat.Reply.Code;
 import dev.dbq.chat.Reply.Text;
+import dev.dbq.chat.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

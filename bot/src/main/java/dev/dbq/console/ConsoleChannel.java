@@ -1,8 +1,8 @@
 package dev.dbq.console;
 
-import dev.dbq.chat.Reply;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.Reply;
 import dev.dbq.render.TerminalRenderer;
 import java.util.UUID;
 import java.util.function.Consumer;

@@ -1,15 +1,15 @@
 package dev.dbq.console;
 
 import dev.dbq.chat.Caller;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.Inbound;
 import dev.dbq.chat.Reply;
+import dev.dbq.chat.ThreadMessage;
 import dev.dbq.chat.UserText;
-import dev.dbq.chat.ChannelKey;
+import dev.dbq.command.Commands;
 import dev.dbq.round.Round;
 import dev.dbq.round.RoundService;
-import dev.dbq.chat.ThreadMessage;
 import dev.dbq.text.DidYouMean;
-import dev.dbq.command.Commands;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,6 +1,7 @@
 package dev.dbq.discord;
 
 import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.Reply;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +70,15 @@ final class DiscordGateway implements ChannelGateway {
     List<DiscordMessages.Message> messages = DiscordMessages.render(reply.withVisibility(Reply.Visibility.CHANNEL));
     Message first = null;
     for (int part = 0; part < messages.size(); part++) {
-      Message sent = target.sendMessage(JdaMessages.create(messages.get(part))).setNonce(nonce(postKey, part)).complete();
+      Message sent;
+      try {
+        sent = target.sendMessage(JdaMessages.create(messages.get(part))).setNonce(nonce(postKey, part)).complete();
+      } catch (ErrorResponseException e) {
+        if (e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
+          throw new ChannelGoneException(channel, "Discord says Unknown Channel");
+        }
+        throw e;
+      }
       first = first == null ? sent : first;
     }
     return new PostedMessage(first.getId(), openThread(target, first, reply.title()));
@@ -110,8 +120,9 @@ final class DiscordGateway implements ChannelGateway {
   private StandardGuildMessageChannel channel(ChannelKey key) {
     StandardGuildMessageChannel channel = connected().getChannelById(StandardGuildMessageChannel.class, key.channel());
     if (channel == null) {
-      throw new IllegalStateException(
-          key + ": no such text channel on the shards this process runs (deleted, or its guild is on another shard)");
+      // serves() sent only channels of this process's shards here: a text channel JDA does not
+      // know was deleted (or the bot was removed from it).
+      throw new ChannelGoneException(key, "Discord has no such text channel for the bot (deleted, or the bot was removed)");
     }
     return channel;
   }

@@ -1,11 +1,10 @@
 package dev.dbq.render;
 
 import dev.dbq.chat.Mention;
-import java.util.Optional;
 import dev.dbq.chat.UserText;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,8 +1,7 @@
 package dev.dbq.render;
 
-import dev.dbq.chat.UserText;
-
 import dev.dbq.chat.Reply;
+import dev.dbq.chat.UserText;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,9 +1,9 @@
 package dev.dbq.render;
 
 import dev.dbq.chat.Mention;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Slack mrkdwn. Slack has no backslash escapes: only {@code &}, {@code <} and {@code >} must be

@@ -1,9 +1,9 @@
 package dev.dbq.round;
 
 import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.Reply;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
-import dev.dbq.chat.Reply;
 import java.util.List;
 
 /**

@@ -18,4 +18,10 @@ public record ChannelSettings(ChannelKey channel, ChannelSchedule schedule, Stri
     Objects.requireNonNull(schedule, "schedule");
     filters = filters == null || filters.isBlank() ? null : filters.strip();
   }
+
+  /** The same settings with the question of the day off. */
+  public ChannelSettings turnedOff() {
+    ChannelSchedule s = schedule;
+    return new ChannelSettings(channel, new ChannelSchedule(s.postAt(), s.zone(), s.days(), s.revealAt(), false), filters);
+  }
 }

@@ -1,11 +1,11 @@
 package dev.dbq.round;
 
 import dev.dbq.bank.Question;
-import dev.dbq.command.AnswerPart;
-import dev.dbq.command.QuestionCards;
-import dev.dbq.chat.Reply;
 import dev.dbq.chat.Reply.Button;
 import dev.dbq.chat.Reply.Text;
+import dev.dbq.chat.Reply;
+import dev.dbq.command.AnswerPart;
+import dev.dbq.command.QuestionCards;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,18 +1,19 @@
 package dev.dbq.round;
 
-import java.util.function.Supplier;
-import dev.dbq.chat.ChannelGateway;
-import dev.dbq.chat.ChannelKey;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.Question;
+import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelGoneException;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.command.CommandException;
-import dev.dbq.command.FilterParser;
 import dev.dbq.command.CommandLine;
+import dev.dbq.command.FilterParser;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,6 +111,12 @@ final class RoundPosting {
     try {
       posted = gateway.post(round.channel(), "round-" + round.id(),
           RoundMessages.question(round, question.get(), revealAt(settings, round)));
+    } catch (ChannelGoneException gone) {
+      // This run's lease ends now, so that the round can be marked skipped: it never landed.
+      store.rounds().retryPostAt(round.id(), now);
+      store.rounds().markSkipped(round.id(), now);
+      new GoneChannels(store).turnOff(round.channel(), gone);
+      return Optional.empty();
     } catch (RuntimeException e) {
       Instant retry = now.plus(RETRY_AFTER);
       store.rounds().retryPostAt(round.id(), retry);

@@ -1,13 +1,9 @@
 package dev.dbq.round;
 
-import java.util.function.Supplier;
-import dev.dbq.chat.ThreadMessage;
-
-import dev.dbq.chat.ThreadMessage;
-
+import dev.dbq.bank.BankLibrary;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
-import dev.dbq.bank.BankLibrary;
+import dev.dbq.chat.ThreadMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,16 +1,14 @@
 package dev.dbq.round;
 
-import java.util.function.Supplier;
-import dev.dbq.chat.ThreadMessage;
-
-import dev.dbq.chat.ThreadMessage;
-
-import dev.dbq.chat.ChannelGateway;
-import dev.dbq.chat.ChannelKey;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.Question;
+import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelGoneException;
+import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.ThreadMessage;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,6 +128,8 @@ final class RoundThreads {
         && store.rounds().recordFollowUp(round.id(), round.followUpsSent(), now)) {
       try {
         gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.followUp(question, round.followUpsSent()));
+      } catch (ChannelGoneException gone) {
+        new GoneChannels(store).turnOff(round.channel(), gone);
       } catch (RuntimeException e) {
         // Handed back, so the next run sends it: the claim alone would have lost it for good.
         store.rounds().undoFollowUp(round.id(), round.followUpsSent(), round.lastFollowUpAt());
@@ -156,6 +156,8 @@ final class RoundThreads {
       }
       try {
         gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.reveal(question.get()));
+      } catch (ChannelGoneException gone) {
+        new GoneChannels(store).turnOff(round.channel(), gone);
       } catch (RuntimeException e) {
         store.rounds().undoReveal(round.id(), now);
         log.warn("{}: the reveal of round {} failed to post; the next run tries again", round.channel(), round.id(), e);

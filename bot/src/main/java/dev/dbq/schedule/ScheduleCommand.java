@@ -1,20 +1,20 @@
 package dev.dbq.schedule;
 
-import dev.dbq.round.TimesOfDay;
-import dev.dbq.round.Days;
-import dev.dbq.round.PostTimes;
+import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.CommandContext;
 import dev.dbq.chat.CommandSpec;
 import dev.dbq.chat.OptionSpec;
-import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.Reply;
+import dev.dbq.chat.UserText;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
-import dev.dbq.chat.Reply;
 import dev.dbq.command.UserInput;
-import dev.dbq.chat.UserText;
-import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.ChannelSchedule;
-import dev.dbq.round.RoundService;
 import dev.dbq.round.ChannelSettings;
+import dev.dbq.round.Days;
+import dev.dbq.round.PostTimes;
+import dev.dbq.round.RoundService;
+import dev.dbq.round.TimesOfDay;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -79,7 +79,7 @@ public final class ScheduleCommand implements CommandHandler {
     return switch (action) {
       case "show" -> show(context.channel());
       case "set" -> change(context, set(rounds.settings(context.channel()), args.subList(1, args.size())));
-      case "off" -> change(context, withSchedule(rounds.settings(context.channel()), false, null, null, null));
+      case "off" -> change(context, rounds.settings(context.channel()).turnedOff());
       default ->
           throw new CommandException(
               "No schedule action " + UserInput.echo(args.get(0)) + "." + UserInput.didYouMean(action, List.of("show", "set", "off"))
@@ -116,11 +116,11 @@ public final class ScheduleCommand implements CommandHandler {
         days = days(word);
       }
     }
-    return withSchedule(current, true, time, zone, days);
+    return withSchedule(current, time, zone, days);
   }
 
-  private static ChannelSettings withSchedule(
-      ChannelSettings current, boolean enabled, LocalTime postAt, ZoneId zone, Set<DayOfWeek> days) {
+  /** The settings with the schedule on, at the time, zone and days given (null keeps the current one). */
+  private static ChannelSettings withSchedule(ChannelSettings current, LocalTime postAt, ZoneId zone, Set<DayOfWeek> days) {
     ChannelSchedule s = current.schedule();
     return new ChannelSettings(
         current.channel(),
@@ -129,7 +129,7 @@ public final class ScheduleCommand implements CommandHandler {
             zone == null ? s.zone() : zone,
             days == null ? s.days() : days,
             s.revealAt(),
-            enabled),
+            true),
         current.filters());
   }
 

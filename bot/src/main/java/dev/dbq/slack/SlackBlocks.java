@@ -1,12 +1,12 @@
 package dev.dbq.slack;
 
 import com.slack.api.model.block.ActionsBlock;
-import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
 import dev.dbq.chat.Reply;

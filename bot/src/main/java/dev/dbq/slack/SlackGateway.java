@@ -4,9 +4,11 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.dbq.app.PlatformException;
 import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.Reply;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Rounds into Slack: the question with {@code chat.postMessage}, its follow-ups and reveal in
@@ -14,6 +16,9 @@ import java.util.List;
  * message continues in the thread.
  */
 final class SlackGateway implements ChannelGateway {
+
+  /** chat.postMessage errors that no retry mends: the channel was deleted or archived. */
+  private static final Set<String> GONE = Set.of("channel_not_found", "is_archived");
 
   private final MethodsClient methods;
   private final WebApi webApi;
@@ -26,9 +31,9 @@ final class SlackGateway implements ChannelGateway {
   @Override
   public PostedMessage post(ChannelKey channel, String postKey, Reply message) {
     List<SlackBlocks.Message> messages = SlackBlocks.messages(message);
-    String ts = send(channel.channel(), null, messages.get(0));
+    String ts = send(channel, null, messages.get(0));
     for (SlackBlocks.Message rest : messages.subList(1, messages.size())) {
-      send(channel.channel(), ts, rest);
+      send(channel, ts, rest);
     }
     return new PostedMessage(ts, ts);
   }
@@ -36,7 +41,7 @@ final class SlackGateway implements ChannelGateway {
   @Override
   public void postInThread(ChannelKey channel, String threadRef, Reply message) {
     for (SlackBlocks.Message part : SlackBlocks.messages(message)) {
-      send(channel.channel(), threadRef, part);
+      send(channel, threadRef, part);
     }
   }
 
@@ -45,11 +50,15 @@ final class SlackGateway implements ChannelGateway {
    * {@code /dbq schedule set} there, which needs no membership) is joined once, so that the post
    * and the thread's message events reach it.
    */
-  private String send(String channel, String threadTs, SlackBlocks.Message message) {
+  private String send(ChannelKey key, String threadTs, SlackBlocks.Message message) {
+    String channel = key.channel();
     ChatPostMessageResponse response = postMessage(channel, threadTs, message);
     if (!response.isOk() && "not_in_channel".equals(response.getError())) {
       webApi.call("conversations.join " + channel, () -> methods.conversationsJoin(r -> r.channel(channel)));
       response = postMessage(channel, threadTs, message);
+    }
+    if (!response.isOk() && GONE.contains(response.getError())) {
+      throw new ChannelGoneException(key, "Slack says " + response.getError());
     }
     if (!response.isOk()) {
       throw new PlatformException("chat.postMessage to " + channel + " failed: " + response.getError());

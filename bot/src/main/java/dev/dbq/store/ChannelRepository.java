@@ -1,9 +1,9 @@
 package dev.dbq.store;
 
-import dev.dbq.round.RoundStore;
-import dev.dbq.round.ChannelSettings;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.ChannelSchedule;
+import dev.dbq.round.ChannelSettings;
+import dev.dbq.round.RoundStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;

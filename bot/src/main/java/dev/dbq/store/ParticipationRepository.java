@@ -1,8 +1,8 @@
 package dev.dbq.store;
 
-import dev.dbq.round.RoundStore;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.Participation;
+import dev.dbq.round.RoundStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

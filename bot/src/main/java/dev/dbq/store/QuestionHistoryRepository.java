@@ -1,7 +1,7 @@
 package dev.dbq.store;
 
-import dev.dbq.round.RoundStore;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.round.RoundStore;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.dbq.store;
 
-import dev.dbq.round.RoundStore;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.Round;
+import dev.dbq.round.RoundStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

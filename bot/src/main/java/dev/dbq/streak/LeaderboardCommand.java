@@ -1,10 +1,10 @@
 package dev.dbq.streak;
 
-import dev.dbq.chat.Mention;
 import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.Mention;
+import dev.dbq.chat.Reply;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
-import dev.dbq.chat.Reply;
 import java.util.List;
 import java.util.stream.Collectors;
 

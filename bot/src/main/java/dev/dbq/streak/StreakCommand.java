@@ -1,12 +1,12 @@
 package dev.dbq.streak;
 
-import dev.dbq.chat.OptionSpec;
 import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.OptionSpec;
+import dev.dbq.chat.Reply;
+import dev.dbq.chat.UserText;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
-import dev.dbq.chat.Reply;
 import dev.dbq.command.UserInput;
-import dev.dbq.chat.UserText;
 import java.util.List;
 
 /** {@code /dbq streak [@user]}: a personal streak, current and best, and the team's. */

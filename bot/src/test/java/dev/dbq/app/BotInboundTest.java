@@ -3,11 +3,11 @@ package dev.dbq.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import dev.dbq.chat.Caller;
 import dev.dbq.chat.CommandSpec;
 import dev.dbq.chat.OptionSpec;
 import dev.dbq.chat.Reply;
-import ch.qos.logback.classic.Level;
 import dev.dbq.testsupport.Backend;
 import dev.dbq.testsupport.CapturedLog;
 import dev.dbq.testsupport.TestBot;

@@ -1,7 +1,5 @@
 package dev.dbq.command;
 
-import dev.dbq.chat.CommandContext;
-import dev.dbq.chat.Reply;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,15 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.Reply;
 import dev.dbq.testsupport.Backend;
 import dev.dbq.testsupport.TestBanks;
 import dev.dbq.testsupport.TestBot;
 import dev.dbq.testsupport.TestDatabase;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import java.util.List;
-import java.time.Instant;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -12,6 +12,7 @@ import dev.dbq.testsupport.Backend;
 import dev.dbq.testsupport.EachBackend;
 import dev.dbq.testsupport.TestBanks;
 import dev.dbq.testsupport.TestDatabase;
+import dev.dbq.testsupport.UserTextProbe;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import dev.dbq.testsupport.UserTextProbe;
 
 /** The console end to end: script lines in, what the bot and the console say out. */
 class ConsoleAppTest {

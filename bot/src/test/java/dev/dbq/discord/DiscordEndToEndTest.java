@@ -2,11 +2,13 @@ package dev.dbq.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbq.app.Bot;
 import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.OptionSpec;
 import dev.dbq.chat.Reply;
@@ -340,6 +342,19 @@ class DiscordEndToEndTest {
         .filter(r -> r.status() == 201).count());
     assertEquals(List.of(true, true), discord.requests("POST", "channels/" + general.idString() + "/messages").stream()
         .map(r -> r.body().path("nonce").asText().equals("round-7")).toList());
+  }
+
+  @EachBackend
+  void aPostToAChannelDiscordNoLongerHasIsReportedAsGone(TestDatabase database) throws Exception {
+    // given: a channel id of the guild that names no channel (deleted)
+    DiscordPlatform platform = start(database);
+    ChannelKey deleted = new ChannelKey("discord", discord.guild().idString(), "123456789012345678");
+    Reply question = Reply.text("Q1");
+
+    // when / then: nothing is sent, and the core is told the channel is gone
+    assertThrows(ChannelGoneException.class, () -> platform.gateway().post(deleted, "round-1", question));
+    assertThrows(ChannelGoneException.class, () -> platform.gateway().postInThread(deleted, "123456789012345679", question));
+    assertEquals(List.of(), discord.requests("POST", "channels/123456789012345678/.*"));
   }
 
   // ---- helpers

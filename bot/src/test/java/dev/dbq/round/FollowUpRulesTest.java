@@ -1,9 +1,9 @@
 package dev.dbq.round;
 
-import dev.dbq.chat.ChannelKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.dbq.chat.ChannelKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,7 @@
 package dev.dbq.round;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +62,42 @@ class PostRecoveryTest {
     assertNotNull(monday(bot).threadRef());
     // and both attempts carried the round's key, so a platform that knows it posts once
     assertEquals(List.of("round-" + monday(bot).id(), "round-" + monday(bot).id()), bot.gateway().postKeys());
+  }
+
+  @EachBackend
+  void aChannelThePlatformSaysIsGoneHasItsQuestionTurnedOffAfterOneTry(TestDatabase database) {
+    // given: the channel was deleted before Monday's 09:00 post
+    TestBot bot = bot(database, MONDAY_0900);
+    bot.gateway().deleteChannel();
+
+    // when: the runs of that morning and the next day's
+    for (int minute = 0; minute <= 3; minute++) {
+      bot.clock().set(MONDAY_0900.plusSeconds(60L * minute));
+      bot.bot().rounds().runDue();
+    }
+    Round monday = monday(bot);
+    bot.clock().set(MONDAY_0900.plus(Duration.ofDays(1)));
+    bot.bot().rounds().runDue();
+
+    // then: one try, the schedule off (an admin can turn it on again), the round out of streaks
+    assertEquals(1, bot.gateway().postKeys().size());
+    assertFalse(bot.bot().rounds().settings(GENERAL).schedule().enabled());
+    assertNotNull(monday.skippedAt());
+  }
+
+  @EachBackend
+  void aChannelDeletedAfterItsRoundPostedHasItsQuestionTurnedOffAtTheNextThreadPost(TestDatabase database) {
+    // given: Monday's round posted, then the channel was deleted
+    TestBot bot = bot(database, MONDAY_0900);
+    bot.bot().rounds().runDue();
+    bot.gateway().deleteChannel();
+
+    // when: the reveal's time comes
+    bot.clock().set(MONDAY_0900.plus(Duration.ofHours(8)));
+    bot.bot().rounds().runDue();
+
+    // then
+    assertFalse(bot.bot().rounds().settings(GENERAL).schedule().enabled());
   }
 
   @EachBackend

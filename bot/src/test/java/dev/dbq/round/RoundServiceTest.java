@@ -1,13 +1,12 @@
 package dev.dbq.round;
 
-import dev.dbq.chat.ThreadMessage;
-
-import dev.dbq.chat.ChannelKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.bank.Question;
+import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.ThreadMessage;
 import dev.dbq.store.ProcessedEventRepository;
 import dev.dbq.testsupport.EachBackend;
 import dev.dbq.testsupport.RecordingGateway;

@@ -1,12 +1,11 @@
 package dev.dbq.schedule;
 
-import dev.dbq.round.PostTimes;
-
 import static dev.dbq.round.Schedules.instant;
 import static dev.dbq.round.Schedules.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dbq.round.ChannelSchedule;
+import dev.dbq.round.PostTimes;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -1,7 +1,5 @@
 package dev.dbq.schedule;
 
-import dev.dbq.round.PostTimes;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,6 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.ChannelSchedule;
+import dev.dbq.round.PostTimes;
 import dev.dbq.schedule.RoundScheduler.ScheduledChannel;
 import dev.dbq.testsupport.CapturedLog;
 import java.time.DayOfWeek;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.app.PlatformException;
 import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.Reply;
 import dev.dbq.testsupport.Backend;
@@ -19,6 +20,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SlackGatewayTest {
 
@@ -55,6 +58,17 @@ class SlackGatewayTest {
     assertEquals(posted.messageRef(), posted.threadRef());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"channel_not_found", "is_archived"})
+  void aDeletedOrArchivedChannelIsReportedAsGoneAndNotRetried(String error) {
+    slack.failNextWithError("chat.postMessage", error);
+
+    ChannelGoneException e = assertThrows(ChannelGoneException.class, () -> gateway.post(GENERAL, "round-1", Reply.text("hello")));
+
+    assertTrue(e.getMessage().contains(error), e.getMessage());
+    assertEquals(1, slack.calls("chat.postMessage").size());
+  }
+
   @Test
   void retriesAreBoundedAndEndInAOneLineError() {
     slack.rateLimitNext("chat.postMessage", WebApi.MAX_ATTEMPTS, Duration.ofSeconds(1));
@@ -67,11 +81,11 @@ class SlackGatewayTest {
 
   @Test
   void anErrorSlackAnswersIsNotRetried() {
-    slack.failNextWithError("chat.postMessage", "channel_not_found");
+    slack.failNextWithError("chat.postMessage", "restricted_action");
 
     PlatformException e = assertThrows(PlatformException.class, () -> gateway.post(GENERAL, "round-1", Reply.text("hello")));
 
-    assertEquals("chat.postMessage to C0GENERAL failed: channel_not_found", e.getMessage());
+    assertEquals("chat.postMessage to C0GENERAL failed: restricted_action", e.getMessage());
     assertEquals(1, slack.calls("chat.postMessage").size());
   }
 

@@ -1,12 +1,11 @@
 package dev.dbq.store;
 
-import dev.dbq.round.ChannelSettings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.ChannelSchedule;
+import dev.dbq.round.ChannelSettings;
 import dev.dbq.round.Days;
 import dev.dbq.testsupport.EachBackend;
 import java.time.DayOfWeek;

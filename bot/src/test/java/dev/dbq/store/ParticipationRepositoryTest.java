@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.chat.ChannelKey;
-import dev.dbq.round.Participation;
 import dev.dbq.round.Participation.Source;
+import dev.dbq.round.Participation;
 import dev.dbq.testsupport.EachBackend;
 import java.time.Instant;
 import java.time.LocalDate;

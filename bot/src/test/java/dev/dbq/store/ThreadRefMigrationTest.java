@@ -9,11 +9,11 @@ import dev.dbq.round.Round;
 import dev.dbq.testsupport.EachBackend;
 import dev.dbq.testsupport.TestDatabase;
 import java.sql.Connection;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.flywaydb.core.Flyway;
 
 /**

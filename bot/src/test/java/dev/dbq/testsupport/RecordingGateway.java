@@ -1,8 +1,9 @@
 package dev.dbq.testsupport;
 
-import dev.dbq.chat.Reply;
 import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,11 +27,17 @@ public final class RecordingGateway implements ChannelGateway {
   private final List<Message> messages = new ArrayList<>();
   private final List<String> postKeys = new ArrayList<>();
   private int failingPosts;
+  private boolean channelGone;
   private int failingThreadPosts;
 
   /** The next {@code count} messages to threads fail the same way. */
   public synchronized void failNextThreadPosts(int count) {
     failingThreadPosts = count;
+  }
+
+  /** From now on every post and thread post says the channel was deleted, as a platform would. */
+  public synchronized void deleteChannel() {
+    channelGone = true;
   }
 
   /** The next {@code count} posts fail as a platform error or a 429 would: they throw, nothing is posted. */
@@ -41,6 +48,9 @@ public final class RecordingGateway implements ChannelGateway {
   @Override
   public synchronized PostedMessage post(ChannelKey channel, String postKey, Reply message) {
     postKeys.add(postKey);
+    if (channelGone) {
+      throw new ChannelGoneException(channel, "the platform says channel_not_found");
+    }
     if (failingPosts > 0) {
       failingPosts--;
       throw new IllegalStateException("the platform answered 429 Too Many Requests");
@@ -53,6 +63,9 @@ public final class RecordingGateway implements ChannelGateway {
 
   @Override
   public synchronized void postInThread(ChannelKey channel, String threadRef, Reply message) {
+    if (channelGone) {
+      throw new ChannelGoneException(channel, "the platform says channel_not_found");
+    }
     if (failingThreadPosts > 0) {
       failingThreadPosts--;
       throw new IllegalStateException("the platform answered 500 Internal Server Error");

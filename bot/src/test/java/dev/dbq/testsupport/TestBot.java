@@ -2,11 +2,11 @@ package dev.dbq.testsupport;
 
 import dev.dbq.app.Bot;
 import dev.dbq.chat.Caller;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.Reply;
 import dev.dbq.config.ConfigLoader;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleClock;
-import dev.dbq.chat.ChannelKey;
 import dev.dbq.store.Database;
 import java.time.Instant;
 import java.util.Map;

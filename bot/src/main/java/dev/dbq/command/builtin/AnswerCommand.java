@@ -1,16 +1,16 @@
 package dev.dbq.command.builtin;
 
-import java.util.function.Supplier;
-import dev.dbq.chat.OptionSpec;
 import dev.dbq.bank.BankLibrary;
-import dev.dbq.command.AnswerPart;
 import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.OptionSpec;
+import dev.dbq.chat.Reply;
+import dev.dbq.command.AnswerPart;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
 import dev.dbq.command.QuestionCards;
-import dev.dbq.chat.Reply;
 import dev.dbq.command.UserInput;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** {@code /dbq answer ID [quick|detailed|code|context|mistakes|followups]}. */
 public final class AnswerCommand implements CommandHandler {

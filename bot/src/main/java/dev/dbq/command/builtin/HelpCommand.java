@@ -2,8 +2,8 @@ package dev.dbq.command.builtin;
 
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.chat.CommandContext;
-import dev.dbq.command.CommandHandler;
 import dev.dbq.chat.Reply;
+import dev.dbq.command.CommandHandler;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package dev.dbq.command.builtin;
 
-import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.BankLibrary.Lookup;
+import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.Question;
 import dev.dbq.bank.Scenario;
 import dev.dbq.command.CommandException;

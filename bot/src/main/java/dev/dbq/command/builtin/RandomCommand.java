@@ -1,19 +1,19 @@
 package dev.dbq.command.builtin;
 
-import java.util.function.Supplier;
-import java.util.Locale;
-import dev.dbq.bank.FilterKey;
-import dev.dbq.chat.OptionSpec;
 import dev.dbq.bank.BankLibrary;
+import dev.dbq.bank.FilterKey;
 import dev.dbq.bank.Question;
 import dev.dbq.bank.QuestionFilter;
 import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.OptionSpec;
+import dev.dbq.chat.Reply;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
 import dev.dbq.command.FilterParser;
 import dev.dbq.command.QuestionCards;
-import dev.dbq.chat.Reply;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /** {@code /dbq random [FILTER...]}: a random question with its quick answer. */

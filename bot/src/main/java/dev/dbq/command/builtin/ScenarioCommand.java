@@ -1,15 +1,15 @@
 package dev.dbq.command.builtin;
 
-import java.util.function.Supplier;
-import dev.dbq.chat.OptionSpec;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.Scenario;
 import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.OptionSpec;
+import dev.dbq.chat.Reply;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
 import dev.dbq.command.QuestionCards;
-import dev.dbq.chat.Reply;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /** {@code /dbq scenario [N]}: a real-world scenario, random unless a number or id is given. */

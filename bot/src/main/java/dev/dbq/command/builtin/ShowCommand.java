@@ -1,15 +1,15 @@
 package dev.dbq.command.builtin;
 
-import java.util.function.Supplier;
-import dev.dbq.chat.OptionSpec;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.OptionSpec;
+import dev.dbq.chat.Reply;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
 import dev.dbq.command.QuestionCards;
-import dev.dbq.chat.Reply;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** {@code /dbq show ID}: one question (or scenario, for an {@code sN} id) by its id. */
 public final class ShowCommand implements CommandHandler {

@@ -1,15 +1,15 @@
 package dev.dbq.command.builtin;
 
-import java.util.function.Supplier;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.FilterKey;
 import dev.dbq.chat.CommandContext;
+import dev.dbq.chat.Reply;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
-import dev.dbq.chat.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** {@code /dbq topics}: what the banks hold, with counts, and how to filter by it. */
