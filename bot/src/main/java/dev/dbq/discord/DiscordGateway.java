@@ -7,6 +7,7 @@ import dev.dbq.chat.Reply;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -53,10 +54,14 @@ final class DiscordGateway implements ChannelGateway {
   @Override
   public boolean serves(ChannelKey channel) {
     try {
-      return shardIds.contains((int) ((Long.parseUnsignedLong(channel.workspace()) >>> 22) % shardsTotal));
+      return shardIds.contains(shardOf(channel));
     } catch (NumberFormatException notASnowflake) {
       return false;
     }
+  }
+
+  private int shardOf(ChannelKey channel) {
+    return (int) ((Long.parseUnsignedLong(channel.workspace()) >>> 22) % shardsTotal);
   }
 
   /**
@@ -120,6 +125,11 @@ final class DiscordGateway implements ChannelGateway {
   private StandardGuildMessageChannel channel(ChannelKey key) {
     StandardGuildMessageChannel channel = connected().getChannelById(StandardGuildMessageChannel.class, key.channel());
     if (channel == null) {
+      JDA shard = connected().getShardById(shardOf(key));
+      if (shard == null || shard.isUnavailable(Long.parseUnsignedLong(key.workspace()))) {
+        // A Discord outage hides the server's channels for a while: tried again, not given up.
+        throw new IllegalStateException(key + ": the server is unavailable on Discord for now");
+      }
       // serves() sent only channels of this process's shards here: a text channel JDA does not
       // know was deleted (or the bot was removed from it).
       throw new ChannelGoneException(key, "Discord has no such text channel for the bot (deleted, or the bot was removed)");
