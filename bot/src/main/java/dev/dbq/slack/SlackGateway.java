@@ -8,7 +8,7 @@ import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.Reply;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Rounds into Slack: the question with {@code chat.postMessage}, its follow-ups and reveal in
@@ -17,8 +17,10 @@ import java.util.Set;
  */
 final class SlackGateway implements ChannelGateway {
 
-  /** chat.postMessage errors that no retry mends: the channel was deleted or archived. */
-  private static final Set<String> GONE = Set.of("channel_not_found", "is_archived");
+  /** chat.postMessage errors that no retry mends, and what a person does about each. */
+  private static final Map<String, String> GONE = Map.of(
+      "channel_not_found", "deleted, or a private channel dbq was never invited to (/invite @dbq there)",
+      "is_archived", "archived (unarchive it first)");
 
   private final MethodsClient methods;
   private final WebApi webApi;
@@ -57,8 +59,8 @@ final class SlackGateway implements ChannelGateway {
       webApi.call("conversations.join " + channel, () -> methods.conversationsJoin(r -> r.channel(channel)));
       response = postMessage(channel, threadTs, message);
     }
-    if (!response.isOk() && GONE.contains(response.getError())) {
-      throw new ChannelGoneException(key, "Slack says " + response.getError());
+    if (!response.isOk() && GONE.containsKey(response.getError())) {
+      throw new ChannelGoneException(key, "Slack says " + response.getError() + ": " + GONE.get(response.getError()));
     }
     if (!response.isOk()) {
       throw new PlatformException("chat.postMessage to " + channel + " failed: " + response.getError());
