@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbq.testsupport.BotProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CommandLineIT {
 
-  private static final Path JAR = Path.of(System.getProperty("dbq.jar", "target/dbq-bot.jar")).toAbsolutePath();
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
   @TempDir Path scratch;
@@ -38,7 +38,7 @@ class CommandLineIT {
 
   private Run run(Map<String, String> environment, Path directory, String stdin, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(List.of(BotProcess.JAVA, "-jar", BotProcess.JAR.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().remove("DBQ_CONFIG");
@@ -51,10 +51,6 @@ class CommandLineIT {
     Process process = builder.start();
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "dbq did not finish: " + command);
     return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.testsupport.BotProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 class DockerfileIT {
 
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
-  private static final Path JAR = Path.of(System.getProperty("dbq.jar", "target/dbq-bot.jar")).toAbsolutePath();
 
   private static String dockerfile() throws IOException {
     return Files.readString(REPOSITORY.resolve("Dockerfile"));
@@ -49,10 +49,10 @@ class DockerfileIT {
     assertTrue(built.find(), "the runtime stage copies the jar from the build stage");
 
     // then: the build stage's jar path is where this build puts the jar, and the entry point runs it
-    assertEquals(REPOSITORY.relativize(JAR).toString(), built.group(1));
+    assertEquals(REPOSITORY.relativize(BotProcess.JAR).toString(), built.group(1));
     assertTrue(file.contains("ENTRYPOINT [\"java\", \"-jar\", \"" + built.group(2) + "\"]"), "entry point runs " + built.group(2));
     assertTrue(file.contains("RUN mvn -B -DskipTests package"), "the build is the documented Maven build");
-    try (JarFile jar = new JarFile(JAR.toFile())) {
+    try (JarFile jar = new JarFile(BotProcess.JAR.toFile())) {
       String main = jar.getManifest().getMainAttributes().getValue("Main-Class");
       assertEquals("dev.dbq.cli.Main", main);
       assertTrue(jar.getEntry(main.replace('.', '/') + ".class") != null);
@@ -68,7 +68,7 @@ class DockerfileIT {
 
     // when
     Process help = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), cmd.group(1), "--help")
+            BotProcess.JAVA, "-jar", BotProcess.JAR.toString(), cmd.group(1), "--help")
         .redirectErrorStream(true)
         .start();
     String printed = new String(help.getInputStream().readAllBytes());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.testsupport.BotProcess;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InteractiveConsoleIT {
 
-  private static final Path JAR = Path.of(System.getProperty("dbq.jar", "target/dbq-bot.jar")).toAbsolutePath();
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String BOLD = "\u001b[1m";
 
@@ -64,9 +64,8 @@ class InteractiveConsoleIT {
     }
 
     static AtATerminal start(Path home) throws IOException {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       ProcessBuilder builder = new ProcessBuilder(List.of(
-          "script", "--quiet", "--return", "--command", java + " -Duser.home=" + home + " -jar " + JAR, "/dev/null"))
+          "script", "--quiet", "--return", "--command", BotProcess.JAVA + " -Duser.home=" + home + " -jar " + BotProcess.JAR, "/dev/null"))
           .directory(home.toFile())
           .redirectErrorStream(true);
       builder.environment().keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("DISCORD_") || name.startsWith("DBQ_"));

@@ -27,6 +27,8 @@ public final class BotProcess implements AutoCloseable {
       (java.nio.file.Files.isDirectory(Path.of("content")) ? Path.of(".") : Path.of("..")).toAbsolutePath().normalize();
   public static final Path JAR =
       Path.of(System.getProperty("dbq.jar", REPOSITORY.resolve("bot/target/dbq-bot.jar").toString())).toAbsolutePath();
+  /** This JVM's own java, so that child processes run on the same Java as the tests. */
+  public static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Process process;
@@ -72,7 +74,7 @@ public final class BotProcess implements AutoCloseable {
   private static BotProcess launch(
       List<String> arguments, Map<String, String> environment, int port, Path scratch, String name, String readyPath)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command = new ArrayList<>(List.of(JAVA));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile());
     builder.environment().remove("DBQ_CONFIG");
