@@ -17,7 +17,6 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.composition.BlockCompositions;
-import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
 import dev.dbq.testsupport.slack.FakeSlack.Envelope;
@@ -235,16 +234,7 @@ class FakeSlackTest {
         .slack(slack)
         .singleTeamBotToken(FakeSlack.BOT_TOKEN)
         .build());
-    app.command("/dbq", (req, ctx) -> ctx.ack("You asked: " + req.getPayload().getText()));
-    app.blockAction("reveal", (req, ctx) -> {
-      seen.add("reveal:" + req.getPayload().getActions().get(0).getValue());
-      return ctx.ack();
-    });
-    app.event(MessageEvent.class, (payload, ctx) -> {
-      seen.add("message:" + payload.getEvent().getUser()
-          + " retry:" + ctx.getRetryNum() + "/" + ctx.getRetryReason());
-      return ctx.ack();
-    });
+    ProbeApp.addProbeHandlers(app, seen);
     SocketModeApp socketApp = new SocketModeApp(FakeSlack.APP_TOKEN, app);
     socketApps.add(socketApp);
     socketApp.startAsync();

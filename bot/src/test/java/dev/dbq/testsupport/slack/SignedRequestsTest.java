@@ -8,7 +8,6 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
-import com.slack.api.model.event.MessageEvent;
 import dev.dbq.testsupport.slack.SignedRequests.Answer;
 import dev.dbq.testsupport.slack.SignedRequests.Signature;
 import java.net.URI;
@@ -43,16 +42,7 @@ class SignedRequestsTest {
         .singleTeamBotToken(FakeSlack.BOT_TOKEN)
         .signingSecret(SignedRequests.SIGNING_SECRET)
         .build());
-    app.command("/dbq", (req, ctx) -> ctx.ack("You asked: " + req.getPayload().getText()));
-    app.blockAction("reveal", (req, ctx) -> {
-      seen.add("reveal:" + req.getPayload().getActions().get(0).getValue());
-      return ctx.ack();
-    });
-    app.event(MessageEvent.class, (payload, ctx) -> {
-      seen.add("message:" + payload.getEvent().getUser()
-          + " retry:" + ctx.getRetryNum() + "/" + ctx.getRetryReason());
-      return ctx.ack();
-    });
+    ProbeApp.addProbeHandlers(app, seen);
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
