@@ -14,13 +14,9 @@ final class GoneChannels {
 
   private static final Logger log = LoggerFactory.getLogger(GoneChannels.class);
 
-  private final RoundStore store;
+  private GoneChannels() {}
 
-  GoneChannels(RoundStore store) {
-    this.store = store;
-  }
-
-  void turnOff(ChannelKey channel, ChannelGoneException gone) {
+  static void turnOff(RoundStore store, ChannelKey channel, ChannelGoneException gone) {
     store.channels().find(channel).ifPresent(settings -> store.channels().save(settings.turnedOff()));
     log.warn("{}: the question of the day is turned off, as the channel can take no post ({});"
         + " an admin turns it on again with /dbq schedule set", channel, gone.getMessage());

@@ -115,7 +115,7 @@ final class RoundPosting {
       // This run's lease ends now, so that the round can be marked skipped: it never landed.
       store.rounds().retryPostAt(round.id(), now);
       store.rounds().markSkipped(round.id(), now);
-      new GoneChannels(store).turnOff(round.channel(), gone);
+      GoneChannels.turnOff(store, round.channel(), gone);
       return Optional.empty();
     } catch (RuntimeException e) {
       Instant retry = now.plus(RETRY_AFTER);

@@ -129,7 +129,7 @@ final class RoundThreads {
       try {
         gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.followUp(question, round.followUpsSent()));
       } catch (ChannelGoneException gone) {
-        new GoneChannels(store).turnOff(round.channel(), gone);
+        GoneChannels.turnOff(store, round.channel(), gone);
       } catch (RuntimeException e) {
         // Handed back, so the next run sends it: the claim alone would have lost it for good.
         store.rounds().undoFollowUp(round.id(), round.followUpsSent(), round.lastFollowUpAt());
@@ -157,7 +157,7 @@ final class RoundThreads {
       try {
         gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.reveal(question.get()));
       } catch (ChannelGoneException gone) {
-        new GoneChannels(store).turnOff(round.channel(), gone);
+        GoneChannels.turnOff(store, round.channel(), gone);
       } catch (RuntimeException e) {
         store.rounds().undoReveal(round.id(), now);
         log.warn("{}: the reveal of round {} failed to post; the next run tries again", round.channel(), round.id(), e);
