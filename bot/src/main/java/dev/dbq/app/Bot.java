@@ -72,11 +72,14 @@ public final class Bot implements AutoCloseable {
   }
 
   static RoundPolicy policy(DbqConfig.Rounds rounds) {
-    return new RoundPolicy(
+    RoundPolicy policy = new RoundPolicy(
         rounds.grace(),
         rounds.followUpInterval(),
         new ChannelSchedule(rounds.postAt(), rounds.zone(), rounds.days(), rounds.revealAt(), true),
         rounds.filters());
+    return TestTiming.postLease()
+        .map(lease -> new RoundPolicy(policy.grace(), policy.followUpInterval(), policy.defaults(), policy.filters(), lease))
+        .orElse(policy);
   }
 
   /**
@@ -90,7 +93,8 @@ public final class Bot implements AutoCloseable {
             () ->
                 rounds.scheduledChannels().stream()
                     .map(s -> new RoundScheduler.ScheduledChannel(s.channel(), s.schedule()))
-                    .toList());
+                    .toList(),
+            TestTiming.tick().orElse(RoundScheduler.DEFAULT_TICK));
     scheduler.start();
   }
 

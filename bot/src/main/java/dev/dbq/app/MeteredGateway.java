@@ -3,6 +3,8 @@ package dev.dbq.app;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.Reply;
+import java.time.Instant;
+import java.util.Optional;
 
 /** Counts the rounds each platform posts, and the posts it refuses, around the real gateway. */
 final class MeteredGateway implements ChannelGateway {
@@ -30,6 +32,11 @@ final class MeteredGateway implements ChannelGateway {
       metrics.roundPostFailed(channel.platform());
       throw e;
     }
+  }
+
+  @Override
+  public Optional<PostedMessage> findPost(ChannelKey channel, String postKey, Instant since) {
+    return gateway.findPost(channel, postKey, since);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.dbq.chat;
 
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * How the question of the day reaches a platform: each platform (console, Slack, Discord)
@@ -22,9 +24,27 @@ public interface ChannelGateway {
    * @param postKey the same for every attempt at this post (a round's id), so that a platform
    *     able to recognise a repeat posts it once: Discord returns the message already created
    *     with the same nonce in the last few minutes (a restart after a crash between posting and
-   *     recording the post). Slack has no such key.
+   *     recording the post). Slack has no such key, so its gateway marks the post with it and
+   *     {@link #findPost} looks for it.
    */
   PostedMessage post(ChannelKey channel, String postKey, Reply message);
+
+  /**
+   * An earlier attempt at the post with this key that did reach the channel, at or after {@code
+   * since}: the core asks before it retries a post whose outcome it never recorded (a crash, a
+   * lost answer, a 5xx after which the platform had posted after all), and adopts what it finds
+   * instead of posting twice.
+   *
+   * <p>Empty by default: a platform whose {@link #post} is already idempotent for a key (Discord's
+   * nonce) or that cannot have posted without answering (the console). A wrapper must forward it.
+   *
+   * @param since when the post was first claimed; the platform may look a little earlier (clock skew)
+   * @throws RuntimeException when the platform cannot say (then the core retries later rather than
+   *     risk a second post)
+   */
+  default Optional<PostedMessage> findPost(ChannelKey channel, String postKey, Instant since) {
+    return Optional.empty();
+  }
 
   /** Posts a message in the thread of an earlier message. */
   void postInThread(ChannelKey channel, String threadRef, Reply message);

@@ -1,6 +1,8 @@
 package dev.dbq.chat;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sends each message to the gateway of its channel's platform, so that every platform runs in
@@ -24,6 +26,11 @@ public final class GatewayRouter implements ChannelGateway {
   @Override
   public PostedMessage post(ChannelKey channel, String postKey, Reply message) {
     return gateway(channel).post(channel, postKey, message);
+  }
+
+  @Override
+  public Optional<PostedMessage> findPost(ChannelKey channel, String postKey, Instant since) {
+    return gateway(channel).findPost(channel, postKey, since);
   }
 
   @Override

@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * keeps the lease for {@link #RETRY_AFTER}; a post cut off by a crash keeps it for {@link #LEASE}.
  * Then the next run takes the lease and posts, while the grace period lasts; after it the round
  * is skipped.
+ *
+ * <p>A post whose outcome was never recorded may have landed all the same (a crash after the
+ * platform took it, a lost answer, a 5xx after which it posted): before posting a claimed round
+ * again, the next run asks the platform for an earlier post with the round's key ({@link
+ * ChannelGateway#findPost}) and adopts it, so a round is posted once and replies in its thread
+ * count.
  */
 final class RoundPosting {
 
@@ -47,15 +53,23 @@ final class RoundPosting {
   private final QuestionPicker picker;
   private final RoundThreads threads;
   private final String globalFilters;
+  private final Duration lease;
 
   RoundPosting(
-      Supplier<BankLibrary> banks, RoundStore store, ChannelGateway gateway, QuestionPicker picker, RoundThreads threads, String globalFilters) {
+      Supplier<BankLibrary> banks,
+      RoundStore store,
+      ChannelGateway gateway,
+      QuestionPicker picker,
+      RoundThreads threads,
+      String globalFilters,
+      Duration lease) {
     this.banks = banks;
     this.store = store;
     this.gateway = gateway;
     this.picker = picker;
     this.threads = threads;
     this.globalFilters = globalFilters;
+    this.lease = lease;
   }
 
   /** Posts the round of a slot and returns it; empty when the channel already has one for that date. */
@@ -70,7 +84,7 @@ final class RoundPosting {
       log.warn("{}: no question matches the channel's filters; no round on {}", channel, slot.date());
       return Optional.empty();
     }
-    Optional<Round> claimed = store.rounds().claim(channel, slot.date(), pick.get().questionId(), now, now.plus(LEASE));
+    Optional<Round> claimed = store.rounds().claim(channel, slot.date(), pick.get().questionId(), now, now.plus(lease));
     if (claimed.isEmpty()) {
       return Optional.empty();
     }
@@ -82,14 +96,34 @@ final class RoundPosting {
   /**
    * Posts a claimed round that has no message yet, if this run can take its lease: while the
    * grace period (counted from the claim) lasts, or whenever {@code byHand} (a person asked for
-   * it now). Past the grace period it is skipped, once, with a warning.
+   * it now). Past the grace period it is skipped, once, with a warning. An earlier attempt that
+   * landed after all is adopted instead of posting again.
    *
    * @return the round, once posted
    */
   Optional<Round> postClaimed(ChannelSettings settings, Round round, Instant now, Duration grace, boolean byHand) {
     boolean inGrace = !now.isAfter(round.postedAt().plus(grace));
     if (inGrace || byHand) {
-      return store.rounds().takePostLease(round.id(), now, now.plus(LEASE)) ? deliver(settings, round, now) : Optional.empty();
+      if (!store.rounds().takePostLease(round.id(), now, now.plus(lease))) {
+        return Optional.empty();
+      }
+      Optional<ChannelGateway.PostedMessage> earlier;
+      try {
+        earlier = gateway.findPost(round.channel(), postKey(round), round.postedAt());
+      } catch (RuntimeException e) {
+        // Posting without knowing could post the round twice: the lease waits, the next run asks again.
+        Instant retry = now.plus(RETRY_AFTER);
+        store.rounds().retryPostAt(round.id(), retry);
+        log.warn("{}: could not check whether round {} of {} was posted before; tried again from {}",
+            round.channel(), round.id(), round.date(), retry, e);
+        return Optional.empty();
+      }
+      if (earlier.isPresent()) {
+        log.info("{}: round {} of {} was posted before its post was recorded (a crash or a lost answer);"
+            + " that message is the round's", round.channel(), round.id(), round.date());
+        return recorded(round, earlier.get(), now);
+      }
+      return deliver(settings, round, now);
     }
     if (round.skippedAt() == null && store.rounds().markSkipped(round.id(), now)) {
       log.warn(
@@ -109,7 +143,7 @@ final class RoundPosting {
     }
     ChannelGateway.PostedMessage posted;
     try {
-      posted = gateway.post(round.channel(), "round-" + round.id(),
+      posted = gateway.post(round.channel(), postKey(round),
           RoundMessages.question(round, question.get(), revealAt(settings, round)));
     } catch (ChannelGoneException gone) {
       // This run's lease ends now, so that the round can be marked skipped: it never landed.
@@ -123,10 +157,20 @@ final class RoundPosting {
       log.warn("{}: posting the question of the day of {} failed; tried again from {}", round.channel(), round.date(), retry, e);
       return Optional.empty();
     }
-    store.rounds().markPosted(round.id(), posted.messageRef(), posted.threadRef());
     log.info("{}: posted round {} of {} ({})", round.channel(), round.id(), round.date(), round.questionId());
+    return recorded(round, posted, now);
+  }
+
+  /** The same for every attempt at a round's post, so that the platform can recognise a repeat. */
+  private static String postKey(Round round) {
+    return "round-" + round.id();
+  }
+
+  /** Records where the round landed and sends its first follow-up when due. */
+  private Optional<Round> recorded(Round round, ChannelGateway.PostedMessage posted, Instant now) {
+    store.rounds().markPosted(round.id(), posted.messageRef(), posted.threadRef());
     Round open = store.rounds().find(round.id()).orElseThrow();
-    threads.sendFollowUpIfDue(open, question.get(), now);
+    banks.get().question(round.questionId()).ifPresent(question -> threads.sendFollowUpIfDue(open, question, now));
     return Optional.of(open);
   }
 

@@ -61,7 +61,7 @@ public final class RoundService {
     this.clock = clock;
     this.policy = policy;
     this.threads = new RoundThreads(banks, store, gateway, new FollowUpRules(policy.followUpInterval()));
-    this.posting = new RoundPosting(banks, store, gateway, new QuestionPicker(random), threads, policy.filters());
+    this.posting = new RoundPosting(banks, store, gateway, new QuestionPicker(random), threads, policy.filters(), policy.postLease());
   }
 
   /** The channel's settings; a channel nobody configured yet has the config's defaults. */

@@ -2,20 +2,49 @@ package dev.dbq.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message;
 import dev.dbq.app.PlatformException;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.Reply;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rounds into Slack: the question with {@code chat.postMessage}, its follow-ups and reveal in
  * the post's thread ({@code thread_ts} = the post's {@code ts}). A reply too long for one
  * message continues in the thread.
+ *
+ * <p>Slack takes no idempotency key, so a round's post carries its key in the message's {@code
+ * metadata} ({@code event_type} {@value #EVENT_TYPE}, {@code event_payload} {@code
+ * {"round_key": …}}), and {@link #findPost} looks for it with {@code conversations.history}
+ * before the core posts the round again. For the same reason a 5xx on that post is not retried
+ * here (Slack may have posted before failing): the core retries it after looking.
  */
 final class SlackGateway implements ChannelGateway {
+
+  /** The {@code event_type} of a round's metadata. */
+  static final String EVENT_TYPE = "dbq_round";
+  /** The {@code event_payload} field holding the round's key. */
+  static final String KEY_FIELD = "round_key";
+  /** How much earlier than the claim the search starts: Slack's clock and ours may differ a little. */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+  /** Messages per {@code conversations.history} page, and pages read at most (then it cannot say). */
+  static final int PAGE = 200;
+  static final int MOST_PAGES = 10;
+
+  /** conversations.history errors that mean the bot cannot have posted there. */
+  private static final Set<String> NEVER_POSTED = Set.of("channel_not_found", "not_in_channel");
+
+  private static final Logger log = LoggerFactory.getLogger(SlackGateway.class);
 
   /** chat.postMessage errors that no retry mends, and what a person does about each. */
   private static final Map<String, String> GONE = Map.of(
@@ -33,9 +62,9 @@ final class SlackGateway implements ChannelGateway {
   @Override
   public PostedMessage post(ChannelKey channel, String postKey, Reply message) {
     List<SlackBlocks.Message> messages = SlackBlocks.messages(message);
-    String ts = send(channel, null, messages.get(0));
+    String ts = send(channel, null, messages.get(0), postKey);
     for (SlackBlocks.Message rest : messages.subList(1, messages.size())) {
-      send(channel, ts, rest);
+      send(channel, ts, rest, null);
     }
     return new PostedMessage(ts, ts);
   }
@@ -43,21 +72,90 @@ final class SlackGateway implements ChannelGateway {
   @Override
   public void postInThread(ChannelKey channel, String threadRef, Reply message) {
     for (SlackBlocks.Message part : SlackBlocks.messages(message)) {
-      send(channel, threadRef, part);
+      send(channel, threadRef, part, null);
     }
+  }
+
+  /**
+   * The round's message posted earlier with this key, if Slack has it: its metadata is searched
+   * among the channel's messages since a little before {@code since}, newest first.
+   */
+  @Override
+  public Optional<PostedMessage> findPost(ChannelKey key, String postKey, Instant since) {
+    String channel = key.channel();
+    String oldest = ts(since.minus(CLOCK_SKEW));
+    String cursor = null;
+    for (int page = 0; page < MOST_PAGES; page++) {
+      String from = cursor;
+      ConversationsHistoryResponse history = webApi.answer(
+          "conversations.history of " + channel,
+          () -> methods.conversationsHistory(r -> r
+              .channel(channel)
+              .oldest(oldest)
+              .inclusive(true)
+              .includeAllMetadata(true)
+              .limit(PAGE)
+              .cursor(from)));
+      if (!history.isOk()) {
+        return notFound(key, postKey, history.getError());
+      }
+      for (Message message : history.getMessages() == null ? List.<Message>of() : history.getMessages()) {
+        if (carries(message, postKey)) {
+          return Optional.of(new PostedMessage(message.getTs(), message.getTs()));
+        }
+      }
+      cursor = history.getResponseMetadata() == null ? null : history.getResponseMetadata().getNextCursor();
+      if (!history.isHasMore() || cursor == null || cursor.isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    throw new PlatformException("conversations.history of " + channel + ": more than " + PAGE * MOST_PAGES
+        + " messages since " + oldest + " and none is " + postKey + "; not sure it was never posted");
+  }
+
+  /**
+   * Empty where the bot cannot have posted; a missing scope (an app installed before dbq needed
+   * channels:history) cannot look, so the round is posted again as before, with a warning.
+   */
+  private static Optional<PostedMessage> notFound(ChannelKey key, String postKey, String error) {
+    if (NEVER_POSTED.contains(error)) {
+      return Optional.empty();
+    }
+    if ("missing_scope".equals(error)) {
+      log.warn("{}: cannot check whether {} was posted before (conversations.history: missing_scope); posting it"
+          + " again, which may show it twice. Reinstall the app with channels:history and groups:history"
+          + " (config/slack-app-manifest.yml)", key, postKey);
+      return Optional.empty();
+    }
+    throw new PlatformException("conversations.history of " + key.channel() + " failed: " + error);
+  }
+
+  private static boolean carries(Message message, String postKey) {
+    Message.Metadata metadata = message.getMetadata();
+    return metadata != null
+        && EVENT_TYPE.equals(metadata.getEventType())
+        && metadata.getEventPayload() != null
+        && postKey.equals(String.valueOf(metadata.getEventPayload().get(KEY_FIELD)));
+  }
+
+  /** Slack's {@code ts} form of an instant: seconds and microseconds. */
+  static String ts(Instant instant) {
+    return String.format("%d.%06d", instant.getEpochSecond(), instant.getNano() / 1000);
   }
 
   /**
    * Posts one message and returns its {@code ts}. A channel the bot is not in yet (an admin ran
    * {@code /dbq schedule set} there, which needs no membership) is joined once, so that the post
    * and the thread's message events reach it.
+   *
+   * @param postKey the round's key, for its metadata (and then a 5xx is not retried); null for none
    */
-  private String send(ChannelKey key, String threadTs, SlackBlocks.Message message) {
+  private String send(ChannelKey key, String threadTs, SlackBlocks.Message message, String postKey) {
     String channel = key.channel();
-    ChatPostMessageResponse response = postMessage(channel, threadTs, message);
+    ChatPostMessageResponse response = postMessage(channel, threadTs, message, postKey);
     if (!response.isOk() && "not_in_channel".equals(response.getError())) {
       webApi.call("conversations.join " + channel, () -> methods.conversationsJoin(r -> r.channel(channel)));
-      response = postMessage(channel, threadTs, message);
+      response = postMessage(channel, threadTs, message, postKey);
     }
     if (!response.isOk() && GONE.containsKey(response.getError())) {
       throw new ChannelGoneException(key, "Slack says " + response.getError() + ": " + GONE.get(response.getError()));
@@ -68,16 +166,20 @@ final class SlackGateway implements ChannelGateway {
     return response.getTs();
   }
 
-  private ChatPostMessageResponse postMessage(String channel, String threadTs, SlackBlocks.Message message) {
-    return webApi.answer(
-        "chat.postMessage to " + channel,
-        () ->
-            methods.chatPostMessage(r -> r
-                .channel(channel)
-                .threadTs(threadTs)
-                .text(message.text())
-                .blocks(message.blocks())
-                .unfurlLinks(false)
-                .unfurlMedia(false)));
+  private ChatPostMessageResponse postMessage(String channel, String threadTs, SlackBlocks.Message message, String postKey) {
+    String what = "chat.postMessage to " + channel;
+    WebApi.Call<ChatPostMessageResponse> call = () -> methods.chatPostMessage(r -> r
+        .channel(channel)
+        .threadTs(threadTs)
+        .text(message.text())
+        .blocks(message.blocks())
+        .metadata(postKey == null ? null : metadata(postKey))
+        .unfurlLinks(false)
+        .unfurlMedia(false));
+    return postKey == null ? webApi.answer(what, call) : webApi.answerRetryingRateLimitsOnly(what, call);
+  }
+
+  private static Message.Metadata metadata(String postKey) {
+    return Message.Metadata.builder().eventType(EVENT_TYPE).eventPayload(Map.of(KEY_FIELD, postKey)).build();
   }
 }

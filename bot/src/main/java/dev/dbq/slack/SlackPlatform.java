@@ -12,6 +12,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.dbq.app.Bot;
 import dev.dbq.app.HttpRoutes;
 import dev.dbq.app.Platform;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,8 @@ public final class SlackPlatform implements Platform {
   private final SlackSettings settings;
   private final Clock wallClock;
   private final Slack slack;
+  /** The client of round posts, which never resends a request silently (see {@link #posting}). */
+  private final Slack postingSlack;
   private final MethodsClient methods;
   private final WebApi webApi;
   private final SlackGateway gateway;
@@ -70,8 +74,20 @@ public final class SlackPlatform implements Platform {
     this.slack = Slack.getInstance(config);
     this.methods = slack.methods(settings.botToken());
     this.webApi = new WebApi(sleeper);
-    this.gateway = new SlackGateway(methods, webApi);
+    this.postingSlack = posting(config);
+    this.gateway = new SlackGateway(postingSlack.methods(settings.botToken()), webApi);
     this.work = Executors.newFixedThreadPool(WORKERS, daemonThreads());
+  }
+
+  /**
+   * A client for posts: OkHttp by default sends a request again when its connection fails,
+   * even after the request went out, and Slack may have posted it already (a lost answer would
+   * post a round twice). Without that, a failed post is the core's to retry, after it looked
+   * whether the post landed.
+   */
+  private static Slack posting(SlackConfig config) {
+    OkHttpClient client = SlackHttpClient.buildOkHttpClient(config).newBuilder().retryOnConnectionFailure(false).build();
+    return Slack.getInstance(config, new SlackHttpClient(client));
   }
 
   /**
@@ -200,6 +216,7 @@ public final class SlackPlatform implements Platform {
     work.shutdownNow();
     try {
       slack.close();
+      postingSlack.close();
     } catch (Exception e) {
       log.warn("the Slack client did not close cleanly: {}", e.getMessage());
     }

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Web API calls that survive Slack's rate limits and hiccups. The client throws on HTTP 429
  * without retrying: this waits {@code Retry-After} and calls again, and retries a 5xx after a
- * growing pause. Only an answer that says the call did not happen is retried: a call that
- * fails in transit (no answer) is not, so a message is never posted twice.
+ * growing pause. A call that fails in transit (no answer) is never retried. A 429 says the call
+ * did not happen; a 5xx does not (Slack may have posted and then failed): a post that must not
+ * land twice uses {@link #answerRetryingRateLimitsOnly} and lets its caller look before retrying.
  */
 final class WebApi {
 
@@ -82,13 +83,25 @@ final class WebApi {
    * @throws PlatformException when no answer came, or retries ran out
    */
   <T extends SlackApiTextResponse> T answer(String what, Call<T> call) {
+    return answer(what, call, true);
+  }
+
+  /**
+   * As {@link #answer}, but a 5xx is not retried: for a call that may have taken effect before
+   * Slack failed, whose repeat would do it twice.
+   */
+  <T extends SlackApiTextResponse> T answerRetryingRateLimitsOnly(String what, Call<T> call) {
+    return answer(what, call, false);
+  }
+
+  private <T extends SlackApiTextResponse> T answer(String what, Call<T> call, boolean retryServerErrors) {
     Duration backoff = FIRST_BACKOFF;
     for (int attempt = 1; ; attempt++) {
       try {
         return call.run();
       } catch (SlackApiException e) {
         int status = e.getResponse().code();
-        boolean retrying = attempt < MAX_ATTEMPTS && (status == 429 || status >= 500);
+        boolean retrying = attempt < MAX_ATTEMPTS && (status == 429 || (retryServerErrors && status >= 500));
         count(Integer.toString(status), retrying);
         if (!retrying) {
           throw new PlatformException(what + " failed: HTTP " + status + errorOf(e));

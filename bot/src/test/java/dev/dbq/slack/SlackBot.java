@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  * The whole bot on a test database with Slack as its only platform, talking to a {@link
  * FakeSlack} through the real Bolt code, and the process's HTTP server on a free loopback port.
  * The bot's clock moves only when told; request signatures use the real time, as Slack's do.
+ * The fake's message {@code ts}s follow the bot's clock, as Slack's follow the real time that the
+ * bot's clock is in production.
  */
 final class SlackBot implements AutoCloseable {
 
@@ -43,6 +45,7 @@ final class SlackBot implements AutoCloseable {
     this.slack = slack;
     DbqConfig config = new ConfigLoader(Map.of()).parse("test.yml", configYaml);
     this.clock = new ConsoleClock(config.rounds().zone(), start);
+    slack.useClock(clock);
     SlackSettings settings = SlackSettings.fromEnvironment(env).orElseThrow();
     Platform platform = new SlackPlatform(settings, Clock.systemUTC(), wait -> {
       retryWaits.add(wait);

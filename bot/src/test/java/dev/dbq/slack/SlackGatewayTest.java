@@ -47,15 +47,42 @@ class SlackGatewayTest {
   }
 
   @Test
-  void serverErrorsAreRetriedWithGrowingPausesAndThePostLandsOnce() {
+  void serverErrorsOnAThreadPostAreRetriedWithGrowingPausesAndItLandsOnce() {
     slack.failNext("chat.postMessage", 500, Map.of());
     slack.failNext("chat.postMessage", 503, Map.of());
 
-    ChannelGateway.PostedMessage posted = gateway.post(GENERAL, "round-1", Reply.text("hello"));
+    gateway.postInThread(GENERAL, "1796112000.000100", Reply.text("a follow-up"));
 
     assertEquals(List.of(500, 503, 200), slack.calls("chat.postMessage").stream().map(SlackCall::status).toList());
     assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), slackBot.retryWaits);
+  }
+
+  @Test
+  void aServerErrorOnARoundPostIsNotRepeatedBlindlySinceSlackMayHavePostedIt() {
+    // GIVEN Slack answers a round's post with 500
+    slack.failNext("chat.postMessage", 500, Map.of());
+
+    // WHEN the gateway posts it, THEN it fails at once for the core to look before it retries
+    PlatformException failed = assertThrows(PlatformException.class, () -> gateway.post(GENERAL, "round-1", Reply.text("hello")));
+    assertTrue(failed.getMessage().contains("HTTP 500"), failed.getMessage());
+    assertEquals(List.of(500), slack.calls("chat.postMessage").stream().map(SlackCall::status).toList());
+    assertEquals(List.of(), slackBot.retryWaits);
+  }
+
+  @Test
+  void aRoundPostCarriesItsKeyAndIsFoundByItSinceTheClaim() {
+    // GIVEN a round's post (the bot's clock, which the fake's ts follow, says 08:00)
+    ChannelGateway.PostedMessage posted = gateway.post(GENERAL, "round-7", Reply.text("hello"));
     assertEquals(posted.messageRef(), posted.threadRef());
+    SlackCall post = slack.calls("chat.postMessage").get(0);
+    assertEquals("dbq_round", post.json("metadata").path("event_type").asText());
+    assertEquals("round-7", post.json("metadata").path("event_payload").path("round_key").asText());
+
+    // THEN it is found by its key from just before its claim, and another key finds nothing
+    Instant claimed = Instant.parse("2026-12-01T08:00:00Z");
+    assertEquals(posted, gateway.findPost(GENERAL, "round-7", claimed).orElseThrow());
+    assertTrue(gateway.findPost(GENERAL, "round-8", claimed).isEmpty());
+    assertTrue(gateway.findPost(new ChannelKey("slack", FakeSlack.TEAM_ID, "C0OTHER"), "round-7", claimed).isEmpty());
   }
 
   @ParameterizedTest

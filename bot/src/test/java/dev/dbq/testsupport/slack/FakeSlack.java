@@ -2,11 +2,13 @@ package dev.dbq.testsupport.slack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -17,9 +19,13 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * <p><b>Web API.</b> {@link #start()} listens on 127.0.0.1; point the SDK at {@link #apiUrl()}
  * ({@code SLACK_API_URL}, or {@code SlackConfig.setMethodsEndpointUrlPrefix}). It answers
  * {@code auth.test}, {@code users.info} (roles set with {@link #setUser}), {@code
- * chat.postMessage} (a fresh {@code ts} per message), {@code chat.postEphemeral}, {@code
- * chat.update}, {@code views.publish} and {@code apps.connections.open} (which hands out the
- * fake's own {@code ws://} URL); any other method gets {@code unknown_method}. Like Slack it wants
+ * chat.postMessage} (a fresh {@code ts} per message, from {@link #useClock Slack's clock}; the
+ * message is kept with its {@code metadata}, see {@link #messagesIn}), {@code
+ * conversations.history} (newest first, {@code oldest}/{@code latest}/{@code inclusive}, {@code
+ * limit} and {@code cursor}, metadata only with {@code include_all_metadata}), {@code
+ * chat.postEphemeral}, {@code chat.update}, {@code views.publish} and {@code
+ * apps.connections.open} (which hands out the fake's own {@code ws://} URL); any other method
+ * gets {@code unknown_method}. Like Slack it wants
  * a token: none gives {@code not_authed}; an {@code xapp-} token is accepted only by {@code
  * apps.connections.open} (and {@code auth.test}), other tokens everywhere else. Every request,
  * including posts to a {@link #responseUrl()}, is recorded as a {@link SlackCall}: wait for them
@@ -30,6 +36,10 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * throws {@code SlackApiException} whose {@code getResponse().code()} is 429 and whose {@code
  * getResponse().header("Retry-After")} is the delay. {@link #failNext} gives any status, {@link
  * #failNextWithError} a 200 with {@code ok:false} (the SDK returns it, {@code isOk()} false).
+ * Slack that did the call and then failed to say so: {@link #failNextAfterTakingEffect} (a 5xx
+ * after the post landed), {@link #dropNextAfterTakingEffect} (no answer at all), {@link
+ * #holdAnswers} (the answer waits until the test releases it, e.g. after killing the caller).
+ * Several clients tell themselves apart with {@link #apiUrl(String)}.
  *
  * <p><b>Socket Mode.</b> Give the Bolt {@code App} a {@code SlackConfig} with the methods prefix
  * set to {@link #apiUrl()} ({@code AppConfig.builder().slack(Slack.getInstance(config))}) and
@@ -110,6 +120,27 @@ public final class FakeSlack implements AutoCloseable {
     return "http://" + base + "/api/";
   }
 
+  /** The Web API prefix for one named client: its calls say {@link SlackCall#client()} {@code name}. */
+  public String apiUrl(String client) {
+    if (!client.matches("[A-Za-z0-9-]+")) {
+      throw new IllegalArgumentException("a client's name is letters, digits and dashes: " + client);
+    }
+    return "http://" + base + WebApi.CLIENT_PREFIX + client + "/api/";
+  }
+
+  /**
+   * Slack's clock, which each new message's {@code ts} follows (the system's by default): give
+   * it the bot's clock when the bot compares its instants with message times.
+   */
+  public void useClock(Clock slackClock) {
+    webApi.messages().useClock(slackClock);
+  }
+
+  /** The messages people see in {@code channel} (thread replies left out), oldest first. */
+  public List<JsonNode> messagesIn(String channel) {
+    return List.copyOf(webApi.messages().inChannel(channel));
+  }
+
   /** A fresh {@code response_url}; posts to it are recorded with method {@link #RESPONSE_URL}. */
   public String responseUrl() {
     return "http://" + base + "/respond/" + lastResponseUrl.incrementAndGet();
@@ -157,6 +188,38 @@ public final class FakeSlack implements AutoCloseable {
   public void failNext(String method, int status, Map<String, String> headers) {
     String error = status == 429 ? "ratelimited" : "fatal_error";
     webApi.failNext(method, new WebApi.Fault(status, Map.copyOf(headers), errorBody(error)));
+  }
+
+  /**
+   * The next call of {@code method} happens (a post lands in its channel), then answers {@code
+   * status} as if it had failed: Slack's 5xx after it did the work.
+   */
+  public void failNextAfterTakingEffect(String method, int status) {
+    webApi.failNext(method, new WebApi.Fault(status, Map.of(), errorBody("fatal_error"), true));
+  }
+
+  /** The next call of {@code method} happens, then the connection closes without an answer. */
+  public void dropNextAfterTakingEffect(String method) {
+    webApi.failNext(method, new WebApi.Fault(WebApi.DROP, Map.of(), "", true));
+  }
+
+  /**
+   * From now on the answers to the calls {@code which} selects are held after the call took
+   * effect, each until the test releases it; wait for them with {@link #awaitHeld}.
+   */
+  public void holdAnswers(Predicate<SlackCall> which) {
+    webApi.hold(which);
+  }
+
+  /** Holds no more answers and sends every held one. */
+  public void stopHolding() {
+    webApi.hold(call -> false);
+    webApi.held().matching(held -> true).forEach(HeldAnswer::release);
+  }
+
+  /** Waits until {@code count} answers were held in all; returns every one so far, oldest first. */
+  public List<HeldAnswer> awaitHeld(int count, Duration timeout) {
+    return webApi.held().await(held -> true, count, timeout, "held answers");
   }
 
   /** The next {@code times} calls of {@code method} answer 429 with {@code Retry-After}. */
@@ -248,6 +311,7 @@ public final class FakeSlack implements AutoCloseable {
 
   @Override
   public void close() {
+    stopHolding();
     try {
       server.stop();
     } catch (Exception e) {

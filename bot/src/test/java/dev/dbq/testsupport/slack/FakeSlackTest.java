@@ -15,12 +15,16 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.Message;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.composition.BlockCompositions;
 import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
 import dev.dbq.testsupport.slack.FakeSlack.Envelope;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +81,40 @@ class FakeSlackTest {
     assertEquals("mrkdwn", post.json("blocks").get(0).path("text").path("type").asText());
     assertEquals("xoxb", post.tokenType());
     assertEquals(first.getTs(), posts.get(1).text("thread_ts"));
+  }
+
+  @Test
+  void historyListsTopLevelMessagesNewestFirstSinceOldestInPagesWithMetadataOnlyWhenAsked() throws Exception {
+    // GIVEN Slack's clock at 09:00 and three posts, one with metadata, and a thread reply
+    fake.useClock(Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC));
+    String first = bot().chatPostMessage(r -> r.channel("C1").text("one")).getTs();
+    String second = bot().chatPostMessage(r -> r.channel("C1").text("two")
+        .metadata(Message.Metadata.builder().eventType("dbq_round").eventPayload(Map.of("round_key", "round-1")).build())).getTs();
+    bot().chatPostMessage(r -> r.channel("C1").threadTs(second).text("in the thread"));
+    String third = bot().chatPostMessage(r -> r.channel("C1").text("three")).getTs();
+    assertEquals("1796115600.000000", first, "the ts follows Slack's clock");
+
+    // THEN history pages them newest first, after oldest (at it with inclusive), thread replies left out
+    var page1 = bot().conversationsHistory(r -> r.channel("C1").oldest(first).limit(1).includeAllMetadata(true));
+    assertEquals(List.of(third), page1.getMessages().stream().map(Message::getTs).toList());
+    assertTrue(page1.isHasMore());
+    var page2 = bot().conversationsHistory(r -> r.channel("C1").oldest(first).limit(1).includeAllMetadata(true)
+        .cursor(page1.getResponseMetadata().getNextCursor()));
+    assertEquals(List.of(second), page2.getMessages().stream().map(Message::getTs).toList());
+    assertEquals("round-1", page2.getMessages().get(0).getMetadata().getEventPayload().get("round_key"));
+    assertFalse(page2.isHasMore());
+    var all = bot().conversationsHistory(r -> r.channel("C1").oldest(first).inclusive(true));
+    assertEquals(List.of(third, second, first), all.getMessages().stream().map(Message::getTs).toList());
+    assertTrue(all.getMessages().stream().allMatch(m -> m.getMetadata() == null), "metadata only with include_all_metadata");
+    assertEquals(3, fake.messagesIn("C1").size());
+  }
+
+  @Test
+  void aFaultAfterTakingEffectLeavesThePostInTheChannel() throws Exception {
+    fake.failNextAfterTakingEffect("chat.postMessage", 500);
+    assertThrows(SlackApiException.class, () -> bot().chatPostMessage(r -> r.channel("C1").text("x")));
+    assertEquals(1, fake.messagesIn("C1").size());
+    assertEquals(500, fake.calls("chat.postMessage").get(0).status());
   }
 
   @Test

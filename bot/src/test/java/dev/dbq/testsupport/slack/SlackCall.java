@@ -13,10 +13,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *     ({@code blocks}, {@code view}, {@code attachments}) are parsed into nodes
  * @param tokenType the kind of token in the {@code Authorization: Bearer} header ({@code xoxb},
  *     {@code xapp}, ...) or null without one; the token itself is never kept
- * @param status the HTTP status the fake answered (429/500 when a fault was injected)
+ * @param status the HTTP status the fake answered (429/500 when a fault was injected; 0 when it
+ *     dropped the connection instead of answering)
+ * @param client who called: the name in {@link FakeSlack#apiUrl(String)}, or "" for {@link
+ *     FakeSlack#apiUrl()}
  */
 public record SlackCall(
-    String method, String url, ObjectNode params, String tokenType, int status) {
+    String method, String url, ObjectNode params, String tokenType, int status, String client) {
 
   /** A parameter as text (null when absent). */
   public String text(String name) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -29,8 +31,21 @@ final class WebApi extends Handler.Abstract {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String SOCKET_PATH = "/socket";
 
-  /** A canned failure for the next call of a method. */
-  record Fault(int status, Map<String, String> headers, String body) {}
+  /**
+   * A canned failure for the next call of a method. With {@code afterEffect} the call happens
+   * first (a post lands) and then the failure is answered: Slack failing after it posted. A
+   * status of {@link #DROP} answers nothing and closes the connection.
+   */
+  record Fault(int status, Map<String, String> headers, String body, boolean afterEffect) {
+    Fault(int status, Map<String, String> headers, String body) {
+      this(status, headers, body, false);
+    }
+  }
+
+  /** The status of a {@link Fault} that drops the connection instead of answering. */
+  static final int DROP = 0;
+  /** Web API paths may name their caller: {@code /c/NAME/api/METHOD}. */
+  static final String CLIENT_PREFIX = "/c/";
 
   /** What {@code users.info} says about one user's workspace role. */
   record UserRoles(boolean admin, boolean owner, boolean primaryOwner) {}
@@ -38,8 +53,9 @@ final class WebApi extends Handler.Abstract {
   private final Recording<SlackCall> calls = new Recording<>();
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
   private final Map<String, UserRoles> users = new ConcurrentHashMap<>();
-  // Slack's ts is "seconds.micros"; counting micros keeps every ts unique and increasing.
-  private final AtomicLong lastTsMicros = new AtomicLong(1_733_900_000_000_000L);
+  private final Messages messages = new Messages();
+  private final Recording<HeldAnswer> held = new Recording<>();
+  private volatile Predicate<SlackCall> holding = call -> false;
   private final AtomicLong lastViewId = new AtomicLong();
   private final AtomicLong lastSocketTicket = new AtomicLong();
 
@@ -57,14 +73,32 @@ final class WebApi extends Handler.Abstract {
     users.put(userId, roles);
   }
 
+  Messages messages() {
+    return messages;
+  }
+
+  Recording<HeldAnswer> held() {
+    return held;
+  }
+
+  /** From now on the answers to the calls that {@code which} selects are held (all passes none). */
+  void hold(Predicate<SlackCall> which) {
+    holding = which;
+  }
+
   private String nextTs() {
-    long micros = lastTsMicros.addAndGet(100);
-    return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
+    return messages.nextTs();
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String path = Request.getPathInContext(request);
+    String client = "";
+    if (path.startsWith(CLIENT_PREFIX) && path.indexOf('/', CLIENT_PREFIX.length()) > 0) {
+      int end = path.indexOf('/', CLIENT_PREFIX.length());
+      client = path.substring(CLIENT_PREFIX.length(), end);
+      path = path.substring(end);
+    }
     String method;
     if (path.startsWith("/api/")) {
       method = path.substring("/api/".length());
@@ -78,12 +112,23 @@ final class WebApi extends Handler.Abstract {
     String tokenType = tokenType(request.getHeaders().get(HttpHeader.AUTHORIZATION));
     Fault fault = takeFault(method);
     int status = fault == null ? 200 : fault.status();
-    calls.add(new SlackCall(method, request.getHttpURI().asString(), params, tokenType, status));
-    if (fault != null) {
+    // The call takes effect (a post lands) before it is recorded, so a test that saw the call sees its effect.
+    ObjectNode answer = fault == null || fault.afterEffect() ? answer(request, method, params, tokenType) : null;
+    SlackCall call = new SlackCall(method, request.getHttpURI().asString(), params, tokenType, status, client);
+    calls.add(call);
+    if (holding.test(call)) {
+      HeldAnswer answerHeld = new HeldAnswer(call);
+      held.add(answerHeld);
+      answerHeld.awaitRelease();
+    }
+    if (fault != null && fault.status() == DROP) {
+      request.getConnectionMetaData().getConnection().getEndPoint().close();
+      callback.failed(new IOException("the fake Slack dropped the connection without answering"));
+    } else if (fault != null) {
       fault.headers().forEach((name, value) -> response.getHeaders().put(name, value));
       send(response, callback, fault.status(), fault.body());
     } else {
-      send(response, callback, 200, answer(request, method, params, tokenType).toString());
+      send(response, callback, 200, answer.toString());
     }
     return true;
   }
@@ -174,6 +219,7 @@ final class WebApi extends Handler.Abstract {
       case "chat.postMessage" -> postMessage(params);
       case "chat.postEphemeral" -> postEphemeral(params);
       case "chat.update" -> update(params);
+      case "conversations.history" -> messages.history(params, ok());
       case "views.publish" -> publish(params);
       case "apps.connections.open" -> ok().put("url", socketUrl(request));
       default -> error("unknown_method");
@@ -225,8 +271,13 @@ final class WebApi extends Handler.Abstract {
       return error("no_text");
     }
     String ts = nextTs();
+    ObjectNode message = message(params, ts);
+    if (params.get("metadata") instanceof ObjectNode metadata) {
+      message.set("metadata", metadata);
+    }
+    messages.keep(channel, message);
     ObjectNode answer = ok().put("channel", channel).put("ts", ts);
-    answer.set("message", message(params, ts));
+    answer.set("message", message.deepCopy());
     return answer;
   }
 
