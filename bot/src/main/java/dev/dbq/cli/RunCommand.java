@@ -79,7 +79,9 @@ final class RunCommand implements Callable<Integer> {
       stopped.countDown();
     }, "dbq-shutdown"));
     try {
-      http.start(new BotReadiness(runtime));
+      http.start(new BotReadiness(runtime)
+          .watchingDiskOf(loaded.database().url())
+          .watcherProblem(() -> watcher == null ? java.util.Optional.empty() : watcher.problem()));
     } catch (PlatformException e) {
       throw new CliExit.Failure(e.getMessage(), CliExit.FAILURE);
     }

@@ -29,6 +29,7 @@ public final class BotReadiness implements Readiness, AutoCloseable {
 
   private final BotRuntime runtime;
   private final BoundedCheck database;
+  private final Duration budget;
   private volatile Path dataFolder;
   private volatile ToLongFunction<Path> usableBytes = path -> new File(path.toString()).getUsableSpace();
   private volatile Supplier<Optional<String>> watcher = Optional::empty;
@@ -41,6 +42,7 @@ public final class BotReadiness implements Readiness, AutoCloseable {
   BotReadiness(BotRuntime runtime, BooleanSupplier databaseAnswers, Duration budget) {
     this.runtime = runtime;
     this.database = new BoundedCheck("dbq-readiness-database", databaseAnswers, budget);
+    this.budget = budget;
   }
 
   /** Also not ready when the disk holding {@code jdbcUrl}'s SQLite file is (nearly) full; nothing for PostgreSQL. */
@@ -71,7 +73,7 @@ public final class BotReadiness implements Readiness, AutoCloseable {
       return Optional.of("interrupted");
     }
     if (answers.isEmpty()) {
-      return Optional.of("the database does not answer within " + DATABASE_BUDGET.toMillis() + " ms");
+      return Optional.of("the database does not answer within " + budget.toMillis() + " ms");
     }
     if (!answers.get()) {
       return Optional.of("the database does not answer");
