@@ -19,10 +19,25 @@ public final class BankReload {
 
   private static final Logger log = LoggerFactory.getLogger(BankReload.class);
 
-  /** What a reload did: {@code summary} is one line for a person. */
-  public record Outcome(boolean swapped, String summary) {}
+  /** At most this many removed question ids are named in one line; the rest are counted. */
+  private static final int NAMED = 10;
+
+  /**
+   * What a reload did: {@code summary} is one line for a person; {@code removed} the ids of the
+   * questions it took away (a file saved half-written, deleted or renamed shows here).
+   */
+  public record Outcome(boolean swapped, String summary, List<String> removed) {
+    public Outcome {
+      removed = List.copyOf(removed);
+    }
+
+    public Outcome(boolean swapped, String summary) {
+      this(swapped, summary, List.of());
+    }
+  }
 
   private final Supplier<LoadResult> source;
+  private final Supplier<BankLibrary> current;
   private final Consumer<BankLibrary> swap;
   private volatile Outcome last = new Outcome(true, "Banks loaded at start-up.");
 
@@ -31,7 +46,15 @@ public final class BankReload {
    * @param swap makes a library the one every command and round uses
    */
   public BankReload(Supplier<LoadResult> source, Consumer<BankLibrary> swap) {
+    this(source, () -> null, swap);
+  }
+
+  /**
+   * @param current the library in use now, to tell which questions a reload removes
+   */
+  public BankReload(Supplier<LoadResult> source, Supplier<BankLibrary> current, Consumer<BankLibrary> swap) {
     this.source = source;
+    this.current = current;
     this.swap = swap;
   }
 
@@ -46,11 +69,44 @@ public final class BankReload {
       errors.forEach(p -> log.warn("Bank reload kept the last good banks: {}", p.format()));
       return last;
     }
+    List<String> removed = removedQuestions(current.get(), library);
     swap.accept(library);
     last = new Outcome(true, "Reloaded " + library.questions().size() + " questions and " + library.scenarios().size()
-        + " scenarios from " + result.banks().size() + " banks.");
-    log.info(last.summary());
+        + " scenarios from " + result.banks().size() + " banks" + (removed.isEmpty() ? "" : "; " + removedLine(removed))
+        + ".", removed);
+    if (removed.isEmpty()) {
+      log.info(last.summary());
+    } else {
+      log.warn(last.summary());
+    }
     return last;
+  }
+
+  private static List<String> removedQuestions(BankLibrary before, BankLibrary after) {
+    if (before == null) {
+      return List.of();
+    }
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    after.questions().forEach(q -> kept.add(q.id()));
+    return before.questions().stream().map(q -> q.id()).filter(id -> !kept.contains(id)).toList();
+  }
+
+  private static String removedLine(List<String> removed) {
+    String named = String.join(", ", removed.subList(0, Math.min(NAMED, removed.size())));
+    return removed.size() + (removed.size() == 1 ? " question" : " questions") + " removed: " + named
+        + (removed.size() > NAMED ? " and " + (removed.size() - NAMED) + " more" : "");
+  }
+
+  /**
+   * What an operator should know about the newest reload, if anything: the problem that kept the
+   * last good banks, or the questions it removed.
+   */
+  public Optional<String> note() {
+    Outcome outcome = last;
+    if (!outcome.swapped()) {
+      return Optional.of(outcome.summary());
+    }
+    return outcome.removed().isEmpty() ? Optional.empty() : Optional.of("the last bank reload: " + removedLine(outcome.removed()));
   }
 
   /** The problem that keeps the last good banks in place, if the newest reload failed. */

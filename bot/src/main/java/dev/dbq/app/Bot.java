@@ -124,7 +124,7 @@ public final class Bot implements AutoCloseable {
 
   /** Where {@code /dbq reload} and the content watcher load the banks from. */
   public BankReload reloadFrom(Supplier<LoadResult> source) {
-    reload = new BankReload(source, this::replaceBanks);
+    reload = new BankReload(source, banks::get, this::replaceBanks);
     return reload;
   }
 

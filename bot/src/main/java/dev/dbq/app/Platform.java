@@ -1,6 +1,7 @@
 package dev.dbq.app;
 
 import dev.dbq.chat.ChannelGateway;
+import java.util.Optional;
 
 /**
  * A chat platform at the edge (console, Slack, Discord): it turns platform events into calls of
@@ -25,6 +26,15 @@ public interface Platform extends AutoCloseable {
 
   /** Whether it is connected and delivering events now (for {@code /readyz}). */
   boolean ready();
+
+  /**
+   * Why it cannot do its work although connected, if it knows (for {@code /readyz}): e.g. its
+   * Web API's last call failed ("the Web API is unreachable: …"). A cheap signal from calls it
+   * made anyway, never a call of its own; one line, no secrets.
+   */
+  default Optional<String> trouble() {
+    return Optional.empty();
+  }
 
   /** Disconnects; idempotent. */
   @Override

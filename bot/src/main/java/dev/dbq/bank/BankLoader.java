@@ -1,6 +1,7 @@
 package dev.dbq.bank;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,23 @@ import java.util.stream.Stream;
  */
 public final class BankLoader {
 
+  /** The default of {@code content.max_file_size}: thousands of questions, far from a heap's limits. */
+  public static final long DEFAULT_MAX_FILE_SIZE = 5L << 20;
+
   private final BankFileParser parser = new BankFileParser();
+  private final long maxFileSize;
+
+  public BankLoader() {
+    this(DEFAULT_MAX_FILE_SIZE);
+  }
+
+  /** @param maxFileSize a file larger than this many bytes is refused (an error at line 1) without being read */
+  public BankLoader(long maxFileSize) {
+    if (maxFileSize < 1) {
+      throw new IllegalArgumentException("maxFileSize must be positive, got " + maxFileSize);
+    }
+    this.maxFileSize = maxFileSize;
+  }
 
   /** Loads every bank under {@code paths} (files or folders). Never throws for bad input. */
   public LoadResult load(List<Path> paths) {
@@ -59,13 +76,26 @@ public final class BankLoader {
 
   private BankFileParser.ParsedFile read(Path file, String name) {
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    // Parsing takes many times a file's size in memory: an oversized file is refused before it
+    // is read, and never more than the limit is read (it may grow while we look).
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = Files.size(file) > maxFileSize ? null : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileSize + 1));
     } catch (IOException e) {
-      return new BankFileParser.ParsedFile(Optional.empty(), 1,
-          List.of(Problem.error(name, 1, "cannot read the file: " + describe(e))));
+      return failed(name, "cannot read the file: " + describe(e));
+    }
+    if (bytes == null || bytes.length > maxFileSize) {
+      return failed(name, "the file is larger than content.max_file_size (" + megabytes(maxFileSize)
+          + "), so it is not read; split it into several banks or raise the limit");
     }
     return parser.parse(name, bytes);
+  }
+
+  private static BankFileParser.ParsedFile failed(String name, String message) {
+    return new BankFileParser.ParsedFile(Optional.empty(), 1, List.of(Problem.error(name, 1, message)));
+  }
+
+  private static String megabytes(long bytes) {
+    return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB" : bytes % 1024 == 0 ? (bytes >> 10) + " KB" : bytes + " bytes";
   }
 
   /** The files {@code path} stands for; problems with the path itself go to {@code problems}. */

@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
           .run();
     }
     BankLibrary library = Startup.library(loaded, System.err);
-    HttpServer http = new HttpServer(loaded.http().port());
+    HttpServer http = new HttpServer(loaded.http().port(), loaded.http().managementHost(), loaded.http().managementPort());
     BotRuntime runtime;
     try {
       runtime = BotRuntime.start(loaded, library, platforms, Clock.systemDefaultZone(), RandomGenerator.getDefault(), http);
@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
       http.close();
       throw new CliExit.Failure(e.getMessage(), CliExit.FAILURE);
     }
-    http.add("/metrics", new MetricsServlet(runtime.bot().metrics()));
+    http.addManagement("/metrics", new MetricsServlet(runtime.bot().metrics()));
     runtime.bot().reloadFrom(() -> Startup.banks(loaded).result());
     ContentWatcher watcher = watchContent(loaded, runtime);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -79,7 +79,9 @@ final class RunCommand implements Callable<Integer> {
       stopped.countDown();
     }, "dbq-shutdown"));
     try {
-      http.start(new BotReadiness(runtime));
+      http.start(new BotReadiness(runtime)
+          .watchingDiskOf(loaded.database().url())
+          .watcherProblem(() -> watcher == null ? java.util.Optional.empty() : watcher.problem()));
     } catch (PlatformException e) {
       throw new CliExit.Failure(e.getMessage(), CliExit.FAILURE);
     }
@@ -87,7 +89,9 @@ final class RunCommand implements Callable<Integer> {
     for (Platform platform : platforms) {
       System.err.println("Started " + platform.name() + ".");
     }
-    System.err.println("HTTP on port " + http.port() + ": " + String.join(", ", http.paths()) + ". Stop with Ctrl-C.");
+    System.err.println("HTTP on port " + http.port() + ": " + String.join(", ", http.paths()) + "; management on "
+        + loaded.http().managementHost() + ":" + http.managementPort() + ": " + String.join(", ", http.managementPaths())
+        + ". Stop with Ctrl-C.");
     stopped.await();
     return CliExit.OK;
   }

@@ -38,7 +38,7 @@ final class Startup {
       // is there: rounds and /dbq show refer to database-architecture/qN wherever the jar runs.
       return new Banks(new BankLoader().parse(BUNDLED_BANK, bundledBank()), "the bundled bank (no content/ folder here)");
     }
-    return new Banks(new BankLoader().load(paths), String.join(", ", config.content().paths()));
+    return new Banks(new BankLoader(config.content().maxFileSize()).load(paths), String.join(", ", config.content().paths()));
   }
 
   /**

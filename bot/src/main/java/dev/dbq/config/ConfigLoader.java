@@ -109,12 +109,14 @@ public final class ConfigLoader {
     var shards = discord.section("shards");
     DbqConfig config =
         new DbqConfig(
-            new DbqConfig.Content(content.stringList("paths", List.of("content"))),
+            new DbqConfig.Content(
+                content.stringList("paths", List.of("content")),
+                content.value("max_file_size", "5MB", ConfigLoader::byteSize)),
             new DbqConfig.Console(console.string("user", "you"), console.string("channel", "general")),
             top.stringList("admins", List.of()),
             new DbqConfig.Database(
                 database.value("url", "${DBQ_DATABASE_URL:-jdbc:sqlite:data/dbq.db}", ConfigLoader::jdbcUrl)),
-            new DbqConfig.Http(http.value("port", "${DBQ_HTTP_PORT:-3000}", ConfigLoader::port)),
+            http(http),
             new DbqConfig.Rounds(
                 rounds.value("post_at", "09:00", TimesOfDay::parse),
                 rounds.value("zone", "UTC", ConfigLoader::zone),
@@ -134,6 +136,18 @@ public final class ConfigLoader {
       section.rejectUnknownKeys();
     }
     return config;
+  }
+
+  private static DbqConfig.Http http(ConfigSection http) {
+    Integer port = http.value("port", "${DBQ_HTTP_PORT:-3000}", ConfigLoader::port);
+    String managementHost = http.value("management_host", "${DBQ_MANAGEMENT_HOST:-127.0.0.1}", ConfigLoader::host);
+    Integer managementPort = http.value("management_port", "${DBQ_MANAGEMENT_PORT:-9090}", ConfigLoader::port);
+    if (port != null && port.equals(managementPort)) {
+      // Both on one port would put /metrics and /readyz back on the public one.
+      http.problem("management_port", "must differ from http.port (" + port + "): /readyz and /metrics stay off the public port");
+    }
+    return new DbqConfig.Http(
+        port == null ? 3000 : port, managementHost == null ? "127.0.0.1" : managementHost, managementPort == null ? 9090 : managementPort);
   }
 
   private static DbqConfig.Discord discord(ConfigSection discord, ConfigSection shards) {
@@ -229,6 +243,36 @@ public final class ConfigLoader {
       throw new IllegalArgumentException("expected a port from 1 to 65535, got " + port);
     }
     return port;
+  }
+
+  /** A host name or IP address to bind to: {@code 127.0.0.1} (this machine only), {@code 0.0.0.0} (every interface). */
+  static String host(String text) {
+    String host = text.strip();
+    if (host.isEmpty() || !host.matches("[A-Za-z0-9.:\\-\\[\\]%]+")) {
+      throw new IllegalArgumentException("expected a host name or IP address such as 127.0.0.1 or 0.0.0.0, got '" + text + "'");
+    }
+    return host;
+  }
+
+  /** {@code 5MB}, {@code 512KB}, {@code 1 GB} or a number of bytes; KB/MB/GB count 1024s. */
+  public static long byteSize(String text) {
+    String compact = text.strip().toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([0-9]{1,12})(B|K|KB|KIB|M|MB|MIB|G|GB|GIB)?").matcher(compact);
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException("expected a size like 5MB, 512KB or 1GB, got '" + text + "'");
+    }
+    long number = Long.parseLong(matcher.group(1));
+    String unit = matcher.group(2) == null ? "B" : matcher.group(2).substring(0, 1);
+    long bytes = switch (unit) {
+      case "K" -> number << 10;
+      case "M" -> number << 20;
+      case "G" -> number << 30;
+      default -> number;
+    };
+    if (bytes < 1 || number > (1L << 33)) {
+      throw new IllegalArgumentException("expected a size from 1 byte to 8GB, got '" + text + "'");
+    }
+    return bytes;
   }
 
   static String logLevel(String text) {

@@ -183,6 +183,12 @@ final class ConfigSection {
     return path.isEmpty() ? key : path + "." + key;
   }
 
+  /** A problem with a key of this section found after reading it (two keys that do not fit together). */
+  void problem(String key, String message) {
+    NodeTuple tuple = entries.get(key);
+    problem(tuple == null ? null : tuple.getValueNode(), qualified(key), message);
+  }
+
   private void problem(Node node, String key, String message) {
     int at = node == null ? line : node.getStartMark().getLine() + 1;
     problems.add(new ConfigProblem(file, at, key, message));

@@ -29,8 +29,12 @@ public record DbqConfig(
     admins = List.copyOf(admins);
   }
 
-  /** Folders or files with question banks. */
-  public record Content(List<String> paths) {
+  /**
+   * Folders or files with question banks.
+   *
+   * @param maxFileSize a bank file larger than this many bytes is refused before it is read
+   */
+  public record Content(List<String> paths, long maxFileSize) {
     public Content {
       paths = List.copyOf(paths);
     }
@@ -42,8 +46,14 @@ public record DbqConfig(
   /** A JDBC URL: {@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}. */
   public record Database(String url) {}
 
-  /** The port serving Slack events, health checks and metrics. */
-  public record Http(int port) {}
+  /**
+   * The HTTP ports.
+   *
+   * @param port the public one (it must face the internet for Slack): {@code /slack/events}, {@code /healthz}
+   * @param managementHost where the management port listens ({@code 127.0.0.1}: this machine only)
+   * @param managementPort {@code /readyz} and {@code /metrics}, for operators and monitoring only
+   */
+  public record Http(int port, String managementHost, int managementPort) {}
 
   /**
    * The question of the day's defaults for every channel.

@@ -135,11 +135,19 @@ final class RoundPosting {
   }
 
   /** Posts a leased round; when the platform refuses, keeps the lease a minute and says when it retries. */
-  private Optional<Round> deliver(ChannelSettings settings, Round round, Instant now) {
+  private Optional<Round> deliver(ChannelSettings settings, Round leased, Instant now) {
+    Round round = leased;
     Optional<Question> question = banks.get().question(round.questionId());
     if (question.isEmpty()) {
-      log.warn("{}: round {} asks {}, which is no longer in the banks; not posted", round.channel(), round.id(), round.questionId());
-      return Optional.empty();
+      Optional<Round> replaced = replaceVanishedQuestion(settings, round, now);
+      if (replaced.isEmpty()) {
+        return Optional.empty();
+      }
+      round = replaced.get();
+      question = banks.get().question(round.questionId());
+      if (question.isEmpty()) {
+        return Optional.empty(); // the banks changed again meanwhile; the next run tries once more
+      }
     }
     ChannelGateway.PostedMessage posted;
     try {
@@ -172,6 +180,25 @@ final class RoundPosting {
     Round open = store.rounds().find(round.id()).orElseThrow();
     banks.get().question(round.questionId()).ifPresent(question -> threads.sendFollowUpIfDue(open, question, now));
     return Optional.of(open);
+  }
+
+  /**
+   * A claimed round whose question left the banks (a reload removed it) asks another one, picked
+   * as a new round's would be and recorded before the post, so every instance posts the same.
+   */
+  private Optional<Round> replaceVanishedQuestion(ChannelSettings settings, Round round, Instant now) {
+    ChannelKey channel = round.channel();
+    int cycle = store.history().currentCycle(channel);
+    Optional<QuestionPicker.Pick> pick = picker.pick(candidates(settings), store.history().askedIn(channel, cycle), round.questionId());
+    if (pick.isEmpty() || !store.rounds().replaceQuestion(round.id(), pick.get().questionId())) {
+      log.warn("{}: round {} asks {}, which is no longer in the banks, and no other question matches; not posted",
+          channel, round.id(), round.questionId());
+      return Optional.empty();
+    }
+    store.history().recordAsked(channel, pick.get().startsNewCycle() ? cycle + 1 : cycle, pick.get().questionId(), now);
+    log.warn("{}: round {} asked {}, which is no longer in the banks; it asks {} instead",
+        channel, round.id(), round.questionId(), pick.get().questionId());
+    return store.rounds().find(round.id());
   }
 
   private static ZonedDateTime revealAt(ChannelSettings settings, Round round) {

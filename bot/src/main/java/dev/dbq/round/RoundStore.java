@@ -56,6 +56,12 @@ public interface RoundStore {
     /** Keeps the lease of a round whose post failed until {@code at}, when the next run retries it. */
     void retryPostAt(long id, Instant at);
 
+    /**
+     * Makes a round that has no message yet ask {@code questionId} instead (its question left the
+     * banks); false once it is posted.
+     */
+    boolean replaceQuestion(long id, String questionId);
+
     /** Gives up the post of a round that has no message and whose lease ran out; false otherwise. */
     boolean markSkipped(long id, Instant at);
 

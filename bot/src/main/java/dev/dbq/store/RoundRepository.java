@@ -96,6 +96,16 @@ public final class RoundRepository implements RoundStore.Rounds {
   }
 
   @Override
+  public boolean replaceQuestion(long id, String questionId) {
+    return database.write(
+            "replace the question of round " + id,
+            connection ->
+                Jdbc.update(
+                    connection, "UPDATE rounds SET question_id = ? WHERE id = ? AND message_ref IS NULL", questionId, id))
+        == 1;
+  }
+
+  @Override
   public boolean markSkipped(long id, Instant at) {
     return database.write(
             "skip the post of round " + id,

@@ -102,6 +102,42 @@ class BankReloadTest {
   }
 
   @Test
+  void aReloadThatRemovesQuestionsNamesThemInItsSummaryAndNote() throws IOException {
+    // given extra.md with two questions, loaded
+    Files.writeString(content.resolve("extra.md"), EXTRA + SECOND);
+    bot.bot().reload().orElseThrow().reload();
+
+    // when a (half-written, or cut) file leaves only the first
+    Files.writeString(content.resolve("extra.md"), EXTRA);
+    BankReload.Outcome outcome = bot.bot().reload().orElseThrow().reload();
+
+    // then the reload names what it removed, and /readyz's note does too
+    assertTrue(outcome.swapped());
+    assertEquals(List.of("extra/q2"), outcome.removed());
+    assertTrue(outcome.summary().endsWith("; 1 question removed: extra/q2."), outcome.summary());
+    assertEquals(java.util.Optional.of("the last bank reload: 1 question removed: extra/q2"),
+        bot.bot().reload().orElseThrow().note());
+  }
+
+  @Test
+  void aBankOverTheSizeLimitKeepsTheLastGoodBanksAndSaysWhyInOneLine() throws IOException {
+    // given a limit just above the shipped bank, and a bank edited past it
+    long limit = Files.size(content.resolve("database-architecture.md")) + 1;
+    BankReload reload = bot.bot().reloadFrom(() -> new BankLoader(limit).load(List.of(content)));
+    Files.writeString(content.resolve("extra.md"), EXTRA + "x".repeat((int) limit));
+    var before = bot.bot().banks();
+
+    // when
+    BankReload.Outcome outcome = reload.reload();
+
+    // then
+    assertFalse(outcome.swapped());
+    assertTrue(outcome.summary().contains("extra.md:1: error: the file is larger than content.max_file_size ("),
+        outcome.summary());
+    assertTrue(before == bot.bot().banks(), "the last good banks stay");
+  }
+
+  @Test
   void onlyAnAdminReloads() {
     // when
     Reply refused = bot.command("bob", "/dbq reload");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,39 @@ class BankLoaderTest {
     // then
     assertEquals(List.of(empty.toString().replace('\\', '/') + ":1: warning: folder holds no *.md bank files"),
         result.problems().stream().map(Problem::format).toList());
+  }
+
+  @Test
+  void aFileOverTheSizeLimitIsOneErrorAtLineOneWithoutBeingReadAndTheOthersStillLoad() throws IOException {
+    // given a 3 GB file (sparse: it takes no disk) that no heap could parse, and a good bank
+    Path huge = dir.resolve("a-huge.md");
+    try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(3L << 30);
+    }
+    Path good = write("b-good.md", QUESTION);
+
+    // when
+    LoadResult result = new BankLoader().load(List.of(huge, good));
+
+    // then
+    assertEquals(List.of("b-good"), result.banks().stream().map(Bank::id).toList());
+    assertEquals(List.of(huge.toString().replace('\\', '/') + ":1: error: the file is larger than content.max_file_size"
+            + " (5 MB), so it is not read; split it into several banks or raise the limit"),
+        result.problems().stream().map(Problem::format).toList());
+  }
+
+  @Test
+  void theSizeLimitIsConfigurable() throws IOException {
+    // given
+    Path bank = write("bank.md", QUESTION);
+
+    // when
+    LoadResult tooSmall = new BankLoader(QUESTION.length() - 1).load(List.of(bank));
+    LoadResult justRight = new BankLoader(QUESTION.length()).load(List.of(bank));
+
+    // then
+    assertTrue(tooSmall.problems().get(0).message().startsWith("the file is larger than content.max_file_size"));
+    assertEquals(1, justRight.banks().size());
   }
 
   private Path write(String name, String content) throws IOException {

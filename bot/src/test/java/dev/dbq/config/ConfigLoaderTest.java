@@ -58,6 +58,26 @@ class ConfigLoaderTest {
     assertEquals("jdbc:sqlite:data/dbq.db", config.database().url());
     assertEquals(3000, config.http().port());
     assertEquals(1, config.streaks().teamQuorum());
+    assertEquals(5L << 20, config.content().maxFileSize());
+  }
+
+  @Test
+  void metricsAndReadinessAreOnALoopbackManagementPortByDefault() {
+    // when
+    DbqConfig.Http defaults = parse("", Map.of()).http();
+    DbqConfig.Http fromEnvironment =
+        parse("", Map.of("DBQ_MANAGEMENT_PORT", "9191", "DBQ_MANAGEMENT_HOST", "0.0.0.0")).http();
+
+    // then
+    assertEquals(new DbqConfig.Http(3000, "127.0.0.1", 9090), defaults);
+    assertEquals(new DbqConfig.Http(3000, "0.0.0.0", 9191), fromEnvironment);
+  }
+
+  @Test
+  void aBankFileSizeLimitTakesUnits() {
+    assertEquals(512L << 10, parse("content:\n  max_file_size: 512KB\n", Map.of()).content().maxFileSize());
+    assertEquals(1L << 30, parse("content:\n  max_file_size: 1 GB\n", Map.of()).content().maxFileSize());
+    assertEquals(1000L, parse("content:\n  max_file_size: 1000\n", Map.of()).content().maxFileSize());
   }
 
   @Test
@@ -109,6 +129,10 @@ class ConfigLoaderTest {
         "rounds:\\n  grace: soon                       | dbq.yml:2: rounds.grace: expected a duration like 90m",
         "streaks:\\n  team_quorum: 0                   | dbq.yml:2: streaks.team_quorum: must be at least 1, got 0",
         "http:\\n  port: 70000                         | dbq.yml:2: http.port: expected a port from 1 to 65535",
+        "http:\\n  management_port: 3000              | dbq.yml:2: http.management_port: must differ from http.port (3000)",
+        "http:\\n  management_host: 'a b'             | dbq.yml:2: http.management_host: expected a host name or IP address",
+        "content:\\n  max_file_size: lots             | dbq.yml:2: content.max_file_size: expected a size like 5MB",
+        "content:\\n  max_file_size: 0                | dbq.yml:2: content.max_file_size: expected a size from 1 byte",
         "database:\\n  url: mysql://x                  | dbq.yml:2: database.url: expected a jdbc:sqlite: or jdbc:postgresql: URL",
         "rounds:\\n  zone: ${NOPE}                     | dbq.yml:2: rounds.zone: environment variable NOPE is not set",
         "round:\\n  zone: UTC                          | dbq.yml:1: round: unknown key (did you mean rounds?)",

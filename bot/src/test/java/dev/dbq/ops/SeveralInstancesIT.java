@@ -84,7 +84,8 @@ class SeveralInstancesIT {
           discord.awaitMessagePost(channel.idString(), 1, untilChannel(first, CHANNELS));
         }
         assertTrue(two.status("/healthz") == 200, two.output());
-        String metrics = two.body("/metrics");
+        assertEquals(404, two.status("/metrics"), "metrics are not on the public port");
+        String metrics = two.managementBody("/metrics");
         assertTrue(metrics.contains("dbq_rounds_posted_total{platform=\"slack\"}"), metrics);
         assertTrue(metrics.contains("hikaricp_connections_active"), "the pool is in /metrics");
       }

@@ -91,6 +91,11 @@ final class SlackBot implements AutoCloseable {
     return "http://127.0.0.1:" + http.port() + path;
   }
 
+  /** On the management port: {@code /readyz}, {@code /metrics}. */
+  String managementUrl(String path) {
+    return "http://127.0.0.1:" + http.managementPort() + path;
+  }
+
   Bot bot() {
     return runtime.bot();
   }

@@ -263,13 +263,13 @@ class SlackHttpTest {
 
   @Test
   void healthIsOkAndReadinessFollowsThePlatform() throws Exception {
-    assertEquals("200 ok", get("/healthz"));
-    assertEquals("200 ready", get("/readyz"));
+    assertEquals("200 ok", get(slackBot.url("/healthz")));
+    assertEquals("200 ready", get(slackBot.managementUrl("/readyz")));
 
     slackBot.runtime.platforms().get(0).close();
 
-    assertEquals("503 not ready: slack is not connected", get("/readyz"));
-    assertEquals("200 ok", get("/healthz"));
+    assertEquals("503 not ready: slack is not connected", get(slackBot.managementUrl("/readyz")));
+    assertEquals("200 ok", get(slackBot.url("/healthz")));
   }
 
   /** Schedules #general and posts its round; returns the round's ts. */
@@ -316,9 +316,9 @@ class SlackHttpTest {
         .toList();
   }
 
-  private String get(String path) throws Exception {
+  private String get(String url) throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(slackBot.url(path))).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.newBuilder(URI.create(url)).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
     return response.statusCode() + " " + response.body().strip();
   }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The shaded jar running {@code run} in a child process, as an operator starts it: its own HTTP
- * port, its standard error in a file, stopped or killed (as {@code kill -9}) by the test.
+ * port and management port ({@code /readyz}, {@code /metrics}), its standard error in a file,
+ * stopped or killed (as {@code kill -9}) by the test.
  */
 public final class BotProcess implements AutoCloseable {
 
@@ -33,26 +34,34 @@ public final class BotProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final int managementPort;
   private final Path log;
   private final String readyPath;
+  private final int readyPort;
 
-  private BotProcess(Process process, int port, Path log, String readyPath) {
+  private BotProcess(Process process, int port, int managementPort, Path log, String readyPath, int readyPort) {
     this.process = process;
     this.port = port;
+    this.managementPort = managementPort;
     this.log = log;
     this.readyPath = readyPath;
+    this.readyPort = readyPort;
   }
 
   /**
    * Starts {@code java [jvmOptions] -jar dbq-bot.jar run} in the repository (so content/ and
-   * config/ are found) with {@code environment} added and a free {@code DBQ_HTTP_PORT}.
+   * config/ are found) with {@code environment} added and a free {@code DBQ_HTTP_PORT} and
+   * {@code DBQ_MANAGEMENT_PORT}; it is ready when the management port's {@code /readyz} says so.
    */
   public static BotProcess start(Map<String, String> environment, Path scratch, String name, String... jvmOptions)
       throws IOException {
     int port = freePort();
+    int managementPort = freePort();
     List<String> arguments = new ArrayList<>(List.of(jvmOptions));
     arguments.addAll(List.of("-jar", JAR.toString(), "run"));
-    return launch(arguments, environment, port, scratch, name, "/readyz");
+    Map<String, String> withManagement = new java.util.HashMap<>(environment);
+    withManagement.put("DBQ_MANAGEMENT_PORT", Integer.toString(managementPort));
+    return launch(arguments, withManagement, port, managementPort, scratch, name, "/readyz", managementPort);
   }
 
   /**
@@ -68,11 +77,12 @@ public final class BotProcess implements AutoCloseable {
     for (String argument : arguments) {
       command.add(argument.replace("%PORT%", Integer.toString(port)));
     }
-    return launch(command, environment, port, scratch, name, readyPath);
+    return launch(command, environment, port, -1, scratch, name, readyPath, port);
   }
 
   private static BotProcess launch(
-      List<String> arguments, Map<String, String> environment, int port, Path scratch, String name, String readyPath)
+      List<String> arguments, Map<String, String> environment, int port, int managementPort, Path scratch, String name,
+      String readyPath, int readyPort)
       throws IOException {
     List<String> command = new ArrayList<>(List.of(JAVA));
     command.addAll(arguments);
@@ -82,7 +92,7 @@ public final class BotProcess implements AutoCloseable {
     builder.environment().put("DBQ_HTTP_PORT", Integer.toString(port));
     Path log = scratch.resolve(name + ".log");
     builder.redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-    return new BotProcess(builder.start(), port, log, readyPath);
+    return new BotProcess(builder.start(), port, managementPort, log, readyPath, readyPort);
   }
 
   /** Resident memory now, from /proc (Linux), in bytes; -1 where /proc is not there. */
@@ -106,7 +116,8 @@ public final class BotProcess implements AutoCloseable {
       if (!process.isAlive()) {
         throw new AssertionError("dbq exited with " + process.exitValue() + ":\n" + output());
       }
-      if (status(readyPath) == 200) {
+      HttpResponse<String> ready = get(readyPort, readyPath);
+      if (ready != null && ready.statusCode() == 200) {
         return;
       }
       // An external process can only be polled; back off so a slow start costs few requests.
@@ -116,22 +127,28 @@ public final class BotProcess implements AutoCloseable {
     throw new AssertionError("dbq was not ready within " + timeout + ":\n" + output());
   }
 
-  /** The status of a GET of {@code path} on this process; -1 when nothing answers. */
+  /** The status of a GET of {@code path} on this process's public port; -1 when nothing answers. */
   public int status(String path) throws InterruptedException {
-    HttpResponse<String> response = get(path);
+    HttpResponse<String> response = get(port, path);
     return response == null ? -1 : response.statusCode();
   }
 
-  /** The body of a GET of {@code path}; empty when nothing answers. */
+  /** The body of a GET of {@code path} on the public port; empty when nothing answers. */
   public String body(String path) throws InterruptedException {
-    HttpResponse<String> response = get(path);
+    HttpResponse<String> response = get(port, path);
     return response == null ? "" : response.body();
   }
 
-  private HttpResponse<String> get(String path) throws InterruptedException {
+  /** The body of a GET of {@code path} ({@code /readyz}, {@code /metrics}) on the management port; empty when nothing answers. */
+  public String managementBody(String path) throws InterruptedException {
+    HttpResponse<String> response = get(managementPort, path);
+    return response == null ? "" : response.body();
+  }
+
+  private HttpResponse<String> get(int onPort, String path) throws InterruptedException {
     try {
       return HTTP.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + onPort + path)).timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException refused) {
       return null; // not listening (yet, or any more)

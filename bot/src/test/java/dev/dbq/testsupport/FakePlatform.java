@@ -18,6 +18,7 @@ public final class FakePlatform implements Platform {
   private final RecordingGateway gateway = new RecordingGateway();
   private Bot bot;
   private boolean closed;
+  private volatile String trouble;
 
   public FakePlatform(String name) {
     this.name = name;
@@ -54,6 +55,16 @@ public final class FakePlatform implements Platform {
   @Override
   public boolean ready() {
     return bot != null && !closed;
+  }
+
+  /** From now on its API fails, as {@link Platform#trouble()} says ({@code null}: it works again). */
+  public void troubled(String why) {
+    this.trouble = why;
+  }
+
+  @Override
+  public java.util.Optional<String> trouble() {
+    return java.util.Optional.ofNullable(trouble);
   }
 
   @Override
