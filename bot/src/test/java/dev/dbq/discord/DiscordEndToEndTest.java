@@ -37,7 +37,8 @@ import org.junit.jupiter.api.AfterEach;
 
 /**
  * The real JDA client against the loopback fake Discord (REST and a zlib-stream gateway), with
- * the whole bot on a test database and a clock that moves only when told.
+ * the whole bot on a test database and a clock that moves only when told. The bot's clock is
+ * simulated; Discord's (ids, timestamps) is the real one, which JDA compares them with.
  */
 class DiscordEndToEndTest {
 
@@ -360,7 +361,8 @@ class DiscordEndToEndTest {
   // ---- helpers
 
   private DiscordPlatform start(TestDatabase database) throws Exception {
-    discord = FakeDiscord.builder().clock(java.time.Clock.fixed(TUESDAY_MORNING, ZoneOffset.UTC)).start();
+    // The fake stays on the real clock, as Discord: JDA judges its ids by that one.
+    discord = FakeDiscord.start();
     running.add(discord);
     general = discord.guild().channel("general");
     return connect(database);

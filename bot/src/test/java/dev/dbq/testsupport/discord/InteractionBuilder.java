@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbq.testsupport.discord.FakeGuild.FakeMember;
 import dev.dbq.testsupport.discord.FakeGuild.FakeUser;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,7 @@ public final class InteractionBuilder {
   private final ObjectNode resolvedUsers = Payloads.object();
   private final ObjectNode resolvedMembers = Payloads.object();
   private boolean focusedSet;
+  private Duration age = Duration.ZERO;
 
   InteractionBuilder(FakeDiscord discord, int type, FakeMember member, String channelId) {
     this.discord = discord;
@@ -111,6 +113,16 @@ public final class InteractionBuilder {
     return this;
   }
 
+  /**
+   * An interaction created {@code age} ago, as its id tells: the gateway delivered it late
+   * (a resumed session, a bot that was stalled). Past 15 minutes Discord refuses its callback
+   * (10062 Unknown interaction) and its webhook (401, 50027 Invalid Webhook Token).
+   */
+  public InteractionBuilder createdAgo(Duration howLongAgo) {
+    this.age = howLongAgo;
+    return this;
+  }
+
   /** Dispatches the interaction; the handle waits for the bot's answer. */
   public FakeInteraction send() {
     if (type == 4 && !focusedSet) {
@@ -130,7 +142,8 @@ public final class InteractionBuilder {
       resolved.set("users", resolvedUsers);
       resolved.set("members", resolvedMembers);
     }
-    return discord.sendInteraction(type, member, channelId, data, null);
+    String id = age.isZero() ? discord.nextId() : discord.idCreatedAgo(age);
+    return discord.sendInteraction(type, member, channelId, data, null, id);
   }
 
   private ArrayNode nest() {
