@@ -34,6 +34,7 @@ public final class InteractionBuilder {
   private final ObjectNode resolvedMembers = Payloads.object();
   private boolean focusedSet;
   private Duration age = Duration.ZERO;
+  private JsonNode rawOptions;
 
   InteractionBuilder(FakeDiscord discord, int type, FakeMember member, String channelId) {
     this.discord = discord;
@@ -113,6 +114,21 @@ public final class InteractionBuilder {
     return this;
   }
 
+  /** An option as Discord would never send it: {@code type} given, no {@code value}. */
+  public InteractionBuilder optionWithoutValue(String name, int optionType) {
+    options.addObject().put("name", name).put("type", optionType);
+    return this;
+  }
+
+  /**
+   * {@code data.options} exactly as given, replacing subcommand and options: for input Discord
+   * should not send (a group without a subcommand, an autocomplete with nothing focused...).
+   */
+  public InteractionBuilder rawOptions(String optionsJson) {
+    this.rawOptions = Payloads.parse(optionsJson);
+    return this;
+  }
+
   /**
    * An interaction created {@code age} ago, as its id tells: the gateway delivered it late
    * (a resumed session, a bot that was stalled). Past 15 minutes Discord refuses its callback
@@ -125,7 +141,7 @@ public final class InteractionBuilder {
 
   /** Dispatches the interaction; the handle waits for the bot's answer. */
   public FakeInteraction send() {
-    if (type == 4 && !focusedSet) {
+    if (type == 4 && !focusedSet && rawOptions == null) {
       throw new IllegalStateException("autocomplete needs focused(name, typedSoFar)");
     }
     ObjectNode data = Payloads.object();
@@ -136,7 +152,7 @@ public final class InteractionBuilder {
     if (registered != null && registered.has("guild_id")) {
       data.put("guild_id", registered.get("guild_id").asText());
     }
-    data.set("options", nest());
+    data.set("options", rawOptions != null ? rawOptions : nest());
     if (!resolvedUsers.isEmpty()) {
       ObjectNode resolved = data.putObject("resolved");
       resolved.set("users", resolvedUsers);
