@@ -456,12 +456,12 @@ class DiscordEndToEndTest {
 
   /** /dbq registered in the fake's guild, as a team trying the bot would. */
   private String devGuildConfig() {
-    return "discord:\n  dev_guild: \"" + discord.guild().idString() + "\"\n";
+    return devGuildConfig(discord);
   }
 
   private DiscordPlatform connect(Database database, String configYaml, Map<String, String> environment) {
     DbqConfig config = new ConfigLoader(Map.of()).parse("test.yml", configYaml);
-    DiscordPlatform platform = DiscordPlatform.configured(environment, config).orElseThrow().readyWithin(TIMEOUT);
+    DiscordPlatform platform = platform(environment, config);
     if (bot == null) {
       clock = new ConsoleClock(ZoneOffset.UTC, TUESDAY_MORNING);
       bot = new Bot(database, config, TestBanks.library(), platform.gateway(), clock, new SplittableRandom(42));
@@ -470,6 +470,16 @@ class DiscordEndToEndTest {
     running.add(platform);
     platform.connect(inbound, bot.metrics());
     return platform;
+  }
+
+  /** The Discord platform a process with this environment and configuration would run (not connected yet). */
+  static DiscordPlatform platform(Map<String, String> environment, DbqConfig config) {
+    return DiscordPlatform.configured(environment, config).orElseThrow().readyWithin(TIMEOUT);
+  }
+
+  /** /dbq registered in the fake's guild, as a team trying the bot would. */
+  static String devGuildConfig(FakeDiscord fake) {
+    return "discord:\n  dev_guild: \"" + fake.guild().idString() + "\"\n";
   }
 
   private FakeInteraction scheduleSet(FakeMember member) {

@@ -280,6 +280,12 @@ public final class FakeDiscord implements AutoCloseable {
         method.toUpperCase(Locale.ROOT) + " " + pathRegex);
   }
 
+  /** The first call with this method and path that the fake accepted (2xx). */
+  public RecordedRequest awaitAccepted(String method, String pathRegex, Duration timeout) {
+    return rest.requests.await(r -> r.matches(method, pathRegex) && r.status() / 100 == 2, 1, timeout,
+        method.toUpperCase(Locale.ROOT) + " " + pathRegex + " -> 2xx").get(0);
+  }
+
   /** The body of the n-th (from 1) message the bot posted successfully to this channel. */
   public JsonNode awaitMessagePost(String channelId, int nth, Duration timeout) {
     return rest.requests.await(r -> r.matches("POST", "channels/" + channelId + "/messages")
