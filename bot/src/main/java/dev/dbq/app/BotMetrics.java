@@ -94,6 +94,19 @@ public final class BotMetrics implements AutoCloseable {
         .increment();
   }
 
+  /**
+   * An answer that could not be delivered ({@code reason} such as {@code expired}: the
+   * platform's window to answer had closed), so the person saw none.
+   */
+  public void answerLost(String platform, String reason) {
+    Counter.builder("dbq.answers.lost")
+        .description("Answers the platform no longer accepted, so the person saw none")
+        .tag("platform", platform)
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
   /** Everything, in the Prometheus text format. */
   public String scrape() {
     return registry.scrape();

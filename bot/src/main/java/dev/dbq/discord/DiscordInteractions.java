@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.Permission;
@@ -27,6 +28,10 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InteractionExpiredException;
+import net.dv8tion.jda.api.exceptions.ParsingException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -52,6 +57,8 @@ final class DiscordInteractions extends ListenerAdapter {
       "This button has expired: what it pointed to is no longer in the question banks. Try `/dbq random` or `/dbq search`.";
   static final String GUILD_ONLY = "`/dbq` works in a server's channels, not in direct messages.";
   static final String FAILED = "Sorry, that failed on our side. It was logged; please try again.";
+  static final String OTHER_COMMAND = "This app only answers `/dbq`; `/%s` is not one of its commands.";
+  static final String NO_VALUE = "The option `%s` came without a value: please fill it in and try again.";
 
   /** Discord's permission bits, read from the interaction's member when JDA gives the raw payload. */
   private static final long ADMINISTRATOR = Permission.ADMINISTRATOR.getRawValue();
@@ -62,37 +69,69 @@ final class DiscordInteractions extends ListenerAdapter {
   private final Inbound inbound;
   private final ExecutorService work;
   private final ScheduledExecutorService timers;
+  private final LostAnswers lost;
+  private final String apiUrl;
 
-  DiscordInteractions(Inbound inbound, ExecutorService work, ScheduledExecutorService timers) {
+  DiscordInteractions(Inbound inbound, ExecutorService work, ScheduledExecutorService timers, LostAnswers lost, String apiUrl) {
     this.inbound = inbound;
     this.work = work;
     this.timers = timers;
+    this.lost = lost;
+    this.apiUrl = apiUrl;
+  }
+
+  @Override
+  public void onReady(ReadyEvent event) {
+    UnreadableInteractions.install(event.getJDA(), apiUrl, lost);
   }
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
     if (!SlashCommands.NAME.equals(event.getName())) {
+      // A command left over from another registration of this app: say so rather than let it time out.
+      log.info("Discord interaction {}: unknown command /{}", event.getId(), event.getName());
+      replyNow(event, OTHER_COMMAND.formatted(event.getName()));
       return;
     }
     Optional<Caller> caller = caller(event, event.getRawData());
     if (caller.isEmpty()) {
-      event.reply(GUILD_ONLY).setEphemeral(true).setAllowedMentions(JdaMessages.NO_MENTIONS).queue();
+      replyNow(event, GUILD_ONLY);
       return;
     }
     List<String> path = Stream.of(event.getSubcommandGroup(), event.getSubcommandName()).filter(Objects::nonNull).toList();
     Map<String, String> options = new LinkedHashMap<>();
     for (OptionMapping option : event.getOptions()) {
-      // A user option's value is the user's id, as the core wants it.
-      options.put(option.getName(), option.getAsString());
+      Optional<String> value = valueOf(option);
+      if (value.isEmpty()) {
+        log.info("Discord interaction {}: option {} without a value", event.getId(), option.getName());
+        replyNow(event, NO_VALUE.formatted(option.getName()));
+        return;
+      }
+      options.put(option.getName(), value.get());
     }
     work.execute(() -> respond(event, () -> inbound.command(caller.get(), path, options)));
+  }
+
+  /** The option's value as text (a user option's is the user's id, as the core wants it); empty when Discord sent none. */
+  private static Optional<String> valueOf(OptionMapping option) {
+    try {
+      return Optional.of(option.getAsString());
+    } catch (ParsingException missing) {
+      return Optional.empty();
+    }
+  }
+
+  /** A one-line private answer, sent at once (bad input, wrong place): no work to wait for. */
+  private void replyNow(IReplyCallback event, String text) {
+    event.reply(text).setEphemeral(true).setAllowedMentions(JdaMessages.NO_MENTIONS)
+        .queue(null, e -> lost.lost(event.getId(), e));
   }
 
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
     Optional<Caller> caller = caller(event, event.getRawData());
     if (caller.isEmpty()) {
-      event.reply(GUILD_ONLY).setEphemeral(true).setAllowedMentions(JdaMessages.NO_MENTIONS).queue();
+      replyNow(event, GUILD_ONLY);
       return;
     }
     String customId = event.getComponentId();
@@ -110,6 +149,7 @@ final class DiscordInteractions extends ListenerAdapter {
   @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
     if (!SlashCommands.NAME.equals(event.getName())) {
+      event.replyChoiceStrings(List.of()).queue(null, e -> lost.lost(event.getId(), e));
       return;
     }
     String focused = event.getFocusedOption().getName();
@@ -122,7 +162,7 @@ final class DiscordInteractions extends ListenerAdapter {
               .filter(s -> !s.isBlank() && s.length() <= CHOICE_LIMIT)
               .limit(AUTOCOMPLETE_LIMIT)
               .toList();
-      event.replyChoiceStrings(suggestions).queue(null, e -> log.warn("Autocomplete answer refused: {}", e.getMessage()));
+      event.replyChoiceStrings(suggestions).queue(null, e -> lost.lost(event.getId(), e));
     });
   }
 
@@ -152,11 +192,18 @@ final class DiscordInteractions extends ListenerAdapter {
   private void respond(IReplyCallback event, Supplier<Reply> answer) {
     // Exactly one of the timer (deferring) and the answer (replying) acknowledges the interaction.
     AtomicBoolean acknowledged = new AtomicBoolean();
+    // A refused deferral fails the hook too: the loss is reported once.
+    AtomicBoolean reported = new AtomicBoolean();
+    Consumer<Throwable> lose = e -> {
+      if (reported.compareAndSet(false, true)) {
+        lost.lost(event.getId(), e);
+      }
+    };
     ScheduledFuture<?> defer =
         timers.schedule(
             () -> {
               if (acknowledged.compareAndSet(false, true)) {
-                event.deferReply(true).queue();
+                event.deferReply(true).queue(null, lose);
               }
             },
             DEFER_AFTER.toMillis(),
@@ -176,8 +223,12 @@ final class DiscordInteractions extends ListenerAdapter {
       } else {
         deliverDeferred(event.getHook(), reply);
       }
+    } catch (InteractionExpiredException | ErrorResponseException e) {
+      // Discord's window had closed, or it refused the message: the person got nothing.
+      lose.accept(e);
     } catch (RuntimeException e) {
-      log.error("Discord refused the answer to interaction {}", event.getId(), e);
+      lose.accept(e);
+      log.error("Discord interaction {}: sending the answer failed", event.getId(), e);
     }
   }
 

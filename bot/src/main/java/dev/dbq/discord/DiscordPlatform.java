@@ -148,7 +148,7 @@ public final class DiscordPlatform implements Platform {
             .setRawEventsEnabled(true)
             .setEventPassthrough(true)
             .setEnableShutdownHook(false)
-            .addEventListeners(readiness, new DiscordInteractions(inbound, work, timers), new ThreadReplies(inbound, work));
+            .addEventListeners(readiness, new DiscordInteractions(inbound, work, timers, new LostAnswers(metrics), apiUrl), new ThreadReplies(inbound, work));
     try {
       shards = builder.build();
     } catch (InvalidTokenException e) {

@@ -42,6 +42,23 @@ public final class Redaction {
       Pattern.compile("\\b[MNO][A-Za-z\\d_-]{23,27}\\.[A-Za-z\\d_-]{6,7}\\.[A-Za-z\\d_-]{27,40}\\b");
   private static final Pattern BEARER = Pattern.compile("(?i)(?<=\\b(?:bearer|bot) )[A-Za-z0-9._~+/-]{20,}=*");
 
+  // Credentials as JSON members ("token":"…", "access_token": "…", "client_secret":"…") and as
+  // key=value in toString()s ([token=…, …]): Discord's INTERACTION_CREATE carries its
+  // interaction token as "token", and JDA dumps whole payloads when it cannot parse one.
+  private static final String SECRET_KEY = "[a-z_]*(?:token|secret|password|credentials?)";
+  // Group 1: the key and colon; group 2: the value's opening quote, plain (") or escaped (\")
+  // when the JSON is itself inside a string; the value runs to the same quote again.
+  private static final Pattern SECRET_JSON_MEMBER =
+      Pattern.compile("(?i)(\\\\?\"" + SECRET_KEY + "\\\\?\"\\s*:\\s*)(\\\\?\")(?:[^\"\\\\]|\\\\[^\"])*+\\2");
+  private static final Pattern SECRET_KEY_VALUE =
+      Pattern.compile("(?i)((?<![A-Za-z0-9_])" + SECRET_KEY + "=)(?!\\*\\*\\*)[^\\s,;&)\\]}'\"]+");
+  // Webhook and interaction URLs hold their token in the path: webhooks/{id}/{token}/…,
+  // interactions/{id}/{token}/callback; anyone with it posts as the app.
+  private static final Pattern TOKEN_IN_PATH =
+      Pattern.compile("((?:webhooks|interactions)/\\d+/)(?!\\*\\*\\*)[A-Za-z0-9._~+=-]+");
+  // Discord interaction tokens by their shape: base64 of "interaction:…", wherever they appear.
+  private static final Pattern INTERACTION_TOKEN = Pattern.compile("aW50ZXJhY3Rpb246[A-Za-z0-9+/=_-]*");
+
   private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
   // The secrets longest first, so that a secret containing another is masked whole; sorted at
   // each registration, not for every line.
@@ -100,11 +117,24 @@ public final class Redaction {
     if (containsIgnoringCase(redacted, "bearer ") || containsIgnoringCase(redacted, "bot ")) {
       redacted = BEARER.matcher(redacted).replaceAll(MASK);
     }
+    if (redacted.contains("aW50ZXJhY3Rpb246")) {
+      redacted = INTERACTION_TOKEN.matcher(redacted).replaceAll(MASK);
+    }
+    if (redacted.contains("webhooks/") || redacted.contains("interactions/")) {
+      redacted = TOKEN_IN_PATH.matcher(redacted).replaceAll("$1" + MASK);
+    }
+    if (redacted.indexOf(':') >= 0 && redacted.indexOf('"') >= 0) {
+      redacted = SECRET_JSON_MEMBER.matcher(redacted).replaceAll("$1$2" + MASK + "$2");
+    }
     if (redacted.indexOf('@') >= 0) {
       redacted = USER_INFO_AFTER_SCHEME.matcher(redacted).replaceAll("//" + MASK + "@");
       redacted = BARE_USER_INFO.matcher(redacted).replaceAll(MASK + "@");
     }
-    return redacted.indexOf('=') >= 0 ? SECRET_PROPERTY.matcher(redacted).replaceAll("$1" + MASK) : redacted;
+    if (redacted.indexOf('=') >= 0) {
+      redacted = SECRET_PROPERTY.matcher(redacted).replaceAll("$1" + MASK);
+      redacted = SECRET_KEY_VALUE.matcher(redacted).replaceAll("$1" + MASK);
+    }
+    return redacted;
   }
 
   /** {@code word} (ASCII letters and a space) anywhere in {@code text}, whatever the case: no copy of the line. */

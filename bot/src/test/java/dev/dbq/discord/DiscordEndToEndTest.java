@@ -2,9 +2,12 @@ package dev.dbq.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbq.app.Bot;
 import dev.dbq.chat.ChannelGateway;
@@ -16,6 +19,7 @@ import dev.dbq.config.ConfigLoader;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleClock;
 import dev.dbq.store.Database;
+import dev.dbq.testsupport.CapturedLog;
 import dev.dbq.testsupport.EachBackend;
 import dev.dbq.testsupport.TestBanks;
 import dev.dbq.testsupport.TestDatabase;
@@ -37,7 +41,8 @@ import org.junit.jupiter.api.AfterEach;
 
 /**
  * The real JDA client against the loopback fake Discord (REST and a zlib-stream gateway), with
- * the whole bot on a test database and a clock that moves only when told.
+ * the whole bot on a test database and a clock that moves only when told. The bot's clock is
+ * simulated; Discord's (ids, timestamps) is the real one, which JDA compares them with.
  */
 class DiscordEndToEndTest {
 
@@ -290,6 +295,71 @@ class DiscordEndToEndTest {
   }
 
   @EachBackend
+  void anAnswerToAnInteractionDiscordNoLongerTakesIsWarnedOnceAndCounted(TestDatabase database) throws Exception {
+    // given: alice's command reaches the bot 16 minutes after she sent it (a stalled gateway)
+    start(database);
+    try (CapturedLog log = CapturedLog.of(LostAnswers.class)) {
+      FakeInteraction late = discord.slashCommand(discord.guild().member("alice")).in(general).subcommand("streak")
+          .createdAgo(Duration.ofMinutes(16)).send();
+
+      // when: the bot answers, and Discord refuses (10062 Unknown interaction)
+      assertEquals(404, discord.awaitRequest("POST", "interactions/" + late.id() + "/.*", TIMEOUT).status());
+
+      // then: one warning line, without trace or token, and the loss is counted
+      assertLostAnswerWarned(log, late);
+    }
+  }
+
+  @EachBackend
+  void aDeferredAnswerWhoseWebhookDiscordRefusesIsWarnedOnceAndCounted(TestDatabase database) throws Exception {
+    // given: a slow answer, deferred in time
+    start(database);
+    inbound.holdCommands();
+    FakeInteraction streak = discord.slashCommand(discord.guild().member("alice")).in(general).subcommand("streak").send();
+    assertEquals(5, streak.awaitCallback(TIMEOUT).path("type").asInt());
+    discord.failNext("PATCH", "webhooks/\\d+/.*/messages/@original", 404, 10062, "Unknown interaction");
+
+    try (CapturedLog log = CapturedLog.of(LostAnswers.class)) {
+      // when: the answer is ready, but Discord no longer takes it
+      inbound.releaseCommands();
+
+      // then
+      assertLostAnswerWarned(log, streak);
+    }
+  }
+
+  @EachBackend
+  void everyMalformedInteractionGetsAOneLinePrivateAnswerAndLeavesNoTraceInTheLog(TestDatabase database) throws Exception {
+    // given
+    start(database);
+    FakeMember alice = discord.guild().member("alice");
+    try (CapturedLog log = CapturedLog.everything()) {
+      // when: a command of another app's registration, options without values (an integer, which
+      // JDA passes on, and a string, which JDA cannot even read), a group without its subcommand
+      List<FakeInteraction> bad = List.of(
+          discord.slashCommand(alice).in(general).command("ping").send(),
+          discord.slashCommand(alice).in(general).subcommand("scenario").optionWithoutValue("number", 4).send(),
+          discord.slashCommand(alice).in(general).subcommand("show").optionWithoutValue("id", 3).send(),
+          discord.slashCommand(alice).in(general).rawOptions("[{\"name\":\"schedule\",\"type\":2,\"options\":[]}]").send());
+
+      // then: each got a private one-line answer
+      for (FakeInteraction interaction : bad) {
+        JsonNode callback = interaction.awaitCallback(TIMEOUT);
+        assertEquals(4, callback.path("type").asInt(), callback.toString());
+        assertEquals(64, callback.path("data").path("flags").asInt() & 64, callback.toString());
+        String content = callback.path("data").path("content").asText();
+        assertTrue(!content.isBlank() && !content.contains("\n"), content);
+      }
+      // and the log has no trace and no token
+      for (ILoggingEvent event : log.events()) {
+        assertNull(event.getThrowableProxy(), event.getFormattedMessage());
+        bad.forEach(i -> assertFalse(event.getFormattedMessage().contains(i.payload().path("token").asText()), event.getFormattedMessage()));
+      }
+    }
+    assertNothingSentCanPing();
+  }
+
+  @EachBackend
   void aReplyInTheRoundsThreadCountsAfterTheBotRestarted(TestDatabase database) throws Exception {
     // given: a round posted with its thread, then the bot restarts
     String thread = postARoundAndStop(start(database));
@@ -360,7 +430,8 @@ class DiscordEndToEndTest {
   // ---- helpers
 
   private DiscordPlatform start(TestDatabase database) throws Exception {
-    discord = FakeDiscord.builder().clock(java.time.Clock.fixed(TUESDAY_MORNING, ZoneOffset.UTC)).start();
+    // The fake stays on the real clock, as Discord: JDA judges its ids by that one.
+    discord = FakeDiscord.start();
     running.add(discord);
     general = discord.guild().channel("general");
     return connect(database);
@@ -385,12 +456,12 @@ class DiscordEndToEndTest {
 
   /** /dbq registered in the fake's guild, as a team trying the bot would. */
   private String devGuildConfig() {
-    return "discord:\n  dev_guild: \"" + discord.guild().idString() + "\"\n";
+    return devGuildConfig(discord);
   }
 
   private DiscordPlatform connect(Database database, String configYaml, Map<String, String> environment) {
     DbqConfig config = new ConfigLoader(Map.of()).parse("test.yml", configYaml);
-    DiscordPlatform platform = DiscordPlatform.configured(environment, config).orElseThrow().readyWithin(TIMEOUT);
+    DiscordPlatform platform = platform(environment, config);
     if (bot == null) {
       clock = new ConsoleClock(ZoneOffset.UTC, TUESDAY_MORNING);
       bot = new Bot(database, config, TestBanks.library(), platform.gateway(), clock, new SplittableRandom(42));
@@ -401,9 +472,29 @@ class DiscordEndToEndTest {
     return platform;
   }
 
+  /** The Discord platform a process with this environment and configuration would run (not connected yet). */
+  static DiscordPlatform platform(Map<String, String> environment, DbqConfig config) {
+    return DiscordPlatform.configured(environment, config).orElseThrow().readyWithin(TIMEOUT);
+  }
+
+  /** /dbq registered in the fake's guild, as a team trying the bot would. */
+  static String devGuildConfig(FakeDiscord fake) {
+    return "discord:\n  dev_guild: \"" + fake.guild().idString() + "\"\n";
+  }
+
   private FakeInteraction scheduleSet(FakeMember member) {
     return discord.slashCommand(member).in(general).subcommand("schedule", "set")
         .option("time", "09:00").option("zone", "UTC").send();
+  }
+
+  /** One WARN line for the interaction's lost answer, without trace or token, and {@code dbq_answers_lost_total} says it. */
+  private void assertLostAnswerWarned(CapturedLog log, FakeInteraction interaction) {
+    ILoggingEvent warning = log.await(e -> e.getFormattedMessage().contains(interaction.id()), 1, TIMEOUT, "lost answer").get(0);
+    assertEquals(Level.WARN, warning.getLevel());
+    assertNull(warning.getThrowableProxy());
+    assertFalse(warning.getFormattedMessage().contains(interaction.payload().path("token").asText()), warning.getFormattedMessage());
+    String metrics = bot.metrics().scrape();
+    assertTrue(metrics.contains("dbq_answers_lost_total{platform=\"discord\",reason=\"expired\"} 1"), metrics);
   }
 
   /** Every message, reply, follow-up and edit the bot sent says that it mentions nobody. */

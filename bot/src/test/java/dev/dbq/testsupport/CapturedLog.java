@@ -3,11 +3,13 @@ package dev.dbq.testsupport;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import java.util.ArrayList;
+import ch.qos.logback.core.AppenderBase;
+import dev.dbq.testsupport.discord.AwaitableLog;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -18,7 +20,14 @@ import org.slf4j.LoggerFactory;
 public final class CapturedLog implements AutoCloseable {
 
   private final Logger logger;
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final AwaitableLog<ILoggingEvent> captured = new AwaitableLog<>("log events");
+  private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+    @Override
+    protected void append(ILoggingEvent event) {
+      event.prepareForDeferredProcessing(); // the message and thread now, not when read
+      captured.add(event);
+    }
+  };
   private final Map<Logger, Level> levelsBefore = new LinkedHashMap<>();
 
   private CapturedLog(Logger logger) {
@@ -46,7 +55,12 @@ public final class CapturedLog implements AutoCloseable {
   }
 
   public List<ILoggingEvent> events() {
-    return new ArrayList<>(appender.list);
+    return captured.snapshot();
+  }
+
+  /** Waits for {@code count} events matching {@code filter} (written by another thread) and returns them. */
+  public List<ILoggingEvent> await(Predicate<ILoggingEvent> filter, int count, Duration timeout, String description) {
+    return captured.await(filter, count, timeout, description);
   }
 
   public List<ILoggingEvent> at(Level level) {

@@ -9,18 +9,18 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /** An append-only log that tests can wait on: the waits end as soon as entries arrive. */
-final class AwaitableLog<T> {
+public final class AwaitableLog<T> {
 
   private final String what;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition appended = lock.newCondition();
   private final List<T> entries = new ArrayList<>();
 
-  AwaitableLog(String what) {
+  public AwaitableLog(String what) {
     this.what = what;
   }
 
-  void add(T entry) {
+  public void add(T entry) {
     lock.lock();
     try {
       entries.add(entry);
@@ -30,7 +30,7 @@ final class AwaitableLog<T> {
     }
   }
 
-  List<T> snapshot() {
+  public List<T> snapshot() {
     lock.lock();
     try {
       return List.copyOf(entries);
@@ -39,7 +39,7 @@ final class AwaitableLog<T> {
     }
   }
 
-  List<T> matching(Predicate<? super T> filter) {
+  public List<T> matching(Predicate<? super T> filter) {
     return snapshot().stream().filter(filter::test).toList();
   }
 
@@ -47,7 +47,7 @@ final class AwaitableLog<T> {
    * The first {@code count} entries matching {@code filter}, waiting up to {@code timeout} for
    * them; fails with what did arrive otherwise.
    */
-  List<T> await(Predicate<? super T> filter, int count, Duration timeout, String description) {
+  public List<T> await(Predicate<? super T> filter, int count, Duration timeout, String description) {
     long deadline = System.nanoTime() + timeout.toNanos();
     lock.lock();
     try {

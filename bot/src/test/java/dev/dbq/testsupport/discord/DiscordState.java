@@ -41,6 +41,8 @@ final class DiscordState {
   }
 
   private static final Duration NONCE_MEMORY = Duration.ofMinutes(5);
+  /** How long Discord accepts an interaction's callback and webhook (its token's life). */
+  static final Duration INTERACTION_LIFETIME = Duration.ofMinutes(15);
 
   private final FakeGuild guild;
   private final Snowflakes ids;
@@ -261,7 +263,7 @@ final class DiscordState {
    */
   synchronized ObjectNode callback(String interactionId, String token, JsonNode body) {
     SentInteraction interaction = interactions.get(interactionId);
-    if (interaction == null || !interaction.token.equals(token)) {
+    if (interaction == null || !interaction.token.equals(token) || expired(interaction)) {
       throw DiscordError.unknownInteraction();
     }
     if (interaction.callbackType != 0) {
@@ -324,7 +326,14 @@ final class DiscordState {
     if (interaction == null) {
       throw new DiscordError(404, 10015, "Unknown Webhook");
     }
+    if (expired(interaction)) {
+      throw new DiscordError(401, 50027, "Invalid Webhook Token");
+    }
     return interaction;
+  }
+
+  private boolean expired(SentInteraction interaction) {
+    return Snowflakes.createdAt(interaction.id).plus(INTERACTION_LIFETIME).isBefore(clock.instant());
   }
 
   /** {@code webhooks/{app}/{token}/messages/@original} (or a message id). */

@@ -133,8 +133,10 @@ public final class FakeDiscord implements AutoCloseable {
   private FakeDiscord(Builder builder) throws Exception {
     this.guild = builder.guild;
     this.token = builder.token;
-    Clock clock = builder.clock;
-    this.ids = new Snowflakes(clock);
+    this.ids = new Snowflakes();
+    // Everything the fake stamps follows the real clock, the one JDA judges ids and times by
+    // (see Snowflakes); a test's simulated clock is the bot's business, not Discord's.
+    Clock clock = ids.clock();
     this.joinedAt = clock.instant().minus(Duration.ofDays(30));
     this.state = new DiscordState(guild, ids, clock);
     this.gateway = new FakeGateway(guild, token, ids, clock, state::activeThreads,
@@ -180,7 +182,6 @@ public final class FakeDiscord implements AutoCloseable {
   public static final class Builder {
     private FakeGuild guild = FakeGuild.standard();
     private String token = DEFAULT_TOKEN;
-    private Clock clock = Clock.systemUTC();
     private boolean allowPrivilegedIntents;
     private Duration heartbeat = Duration.ofMillis(41_250);
 
@@ -193,12 +194,6 @@ public final class FakeDiscord implements AutoCloseable {
 
     public Builder token(String botToken) {
       this.token = botToken;
-      return this;
-    }
-
-    /** Timestamps and snowflakes follow this clock. */
-    public Builder clock(Clock fakeClock) {
-      this.clock = fakeClock;
       return this;
     }
 
@@ -283,6 +278,12 @@ public final class FakeDiscord implements AutoCloseable {
       Duration timeout) {
     return rest.requests.await(r -> r.matches(method, pathRegex), count, timeout,
         method.toUpperCase(Locale.ROOT) + " " + pathRegex);
+  }
+
+  /** The first call with this method and path that the fake accepted (2xx). */
+  public RecordedRequest awaitAccepted(String method, String pathRegex, Duration timeout) {
+    return rest.requests.await(r -> r.matches(method, pathRegex) && r.status() / 100 == 2, 1, timeout,
+        method.toUpperCase(Locale.ROOT) + " " + pathRegex + " -> 2xx").get(0);
   }
 
   /** The body of the n-th (from 1) message the bot posted successfully to this channel. */
@@ -450,8 +451,13 @@ public final class FakeDiscord implements AutoCloseable {
 
   FakeInteraction sendInteraction(int type, FakeMember member, String channelId,
       ObjectNode data, JsonNode message) {
+    return sendInteraction(type, member, channelId, data, message, ids.nextId());
+  }
+
+  /** {@code id} says when the interaction was created: one older than 15 minutes has expired. */
+  FakeInteraction sendInteraction(int type, FakeMember member, String channelId,
+      ObjectNode data, JsonNode message, String id) {
     ObjectNode channel = state.channel(channelId);
-    String id = ids.nextId();
     String interactionToken = "aW50ZXJhY3Rpb246" + id + "OmZha2U";
     ObjectNode payload = Payloads.object()
         .put("id", id)
@@ -491,6 +497,11 @@ public final class FakeDiscord implements AutoCloseable {
 
   String nextId() {
     return ids.nextId();
+  }
+
+  /** An id that says it was created {@code age} ago (by the real clock). */
+  String idCreatedAgo(Duration age) {
+    return ids.idCreatedAt(ids.clock().instant().minus(age));
   }
 
   Instant joinedAt() {

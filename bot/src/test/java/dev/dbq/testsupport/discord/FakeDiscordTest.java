@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
 /** The real JDA client against the fake Discord: it connects, and both sides understand each other. */
 class FakeDiscordTest {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** Generous: a loaded machine may take many seconds to connect; waits end as soon as it is done. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private FakeDiscord discord;
   private ShardManager shards;

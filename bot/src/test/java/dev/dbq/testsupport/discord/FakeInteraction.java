@@ -39,6 +39,11 @@ public final class FakeInteraction {
     return discord.awaitRequest("POST", callbackPath(), timeout).body();
   }
 
+  /** The first callback Discord accepted (2xx): the interaction was answered. */
+  public RecordedRequest awaitAcceptedCallback(Duration timeout) {
+    return discord.awaitAccepted("POST", callbackPath(), timeout);
+  }
+
   /** The body of the n-th (from 1) edit of the original response ({@code @original}). */
   public JsonNode awaitOriginalEdit(int nth, Duration timeout) {
     return discord.awaitRequests("PATCH", webhookPath() + "/messages/@original", nth, timeout)

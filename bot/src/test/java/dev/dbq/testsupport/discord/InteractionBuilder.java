@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbq.testsupport.discord.FakeGuild.FakeMember;
 import dev.dbq.testsupport.discord.FakeGuild.FakeUser;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,8 @@ public final class InteractionBuilder {
   private final ObjectNode resolvedUsers = Payloads.object();
   private final ObjectNode resolvedMembers = Payloads.object();
   private boolean focusedSet;
+  private Duration age = Duration.ZERO;
+  private JsonNode rawOptions;
 
   InteractionBuilder(FakeDiscord discord, int type, FakeMember member, String channelId) {
     this.discord = discord;
@@ -111,9 +114,34 @@ public final class InteractionBuilder {
     return this;
   }
 
+  /** An option as Discord would never send it: {@code type} given, no {@code value}. */
+  public InteractionBuilder optionWithoutValue(String name, int optionType) {
+    options.addObject().put("name", name).put("type", optionType);
+    return this;
+  }
+
+  /**
+   * {@code data.options} exactly as given, replacing subcommand and options: for input Discord
+   * should not send (a group without a subcommand, an autocomplete with nothing focused...).
+   */
+  public InteractionBuilder rawOptions(String optionsJson) {
+    this.rawOptions = Payloads.parse(optionsJson);
+    return this;
+  }
+
+  /**
+   * An interaction created {@code age} ago, as its id tells: the gateway delivered it late
+   * (a resumed session, a bot that was stalled). Past 15 minutes Discord refuses its callback
+   * (10062 Unknown interaction) and its webhook (401, 50027 Invalid Webhook Token).
+   */
+  public InteractionBuilder createdAgo(Duration howLongAgo) {
+    this.age = howLongAgo;
+    return this;
+  }
+
   /** Dispatches the interaction; the handle waits for the bot's answer. */
   public FakeInteraction send() {
-    if (type == 4 && !focusedSet) {
+    if (type == 4 && !focusedSet && rawOptions == null) {
       throw new IllegalStateException("autocomplete needs focused(name, typedSoFar)");
     }
     ObjectNode data = Payloads.object();
@@ -124,13 +152,14 @@ public final class InteractionBuilder {
     if (registered != null && registered.has("guild_id")) {
       data.put("guild_id", registered.get("guild_id").asText());
     }
-    data.set("options", nest());
+    data.set("options", rawOptions != null ? rawOptions : nest());
     if (!resolvedUsers.isEmpty()) {
       ObjectNode resolved = data.putObject("resolved");
       resolved.set("users", resolvedUsers);
       resolved.set("members", resolvedMembers);
     }
-    return discord.sendInteraction(type, member, channelId, data, null);
+    String id = age.isZero() ? discord.nextId() : discord.idCreatedAgo(age);
+    return discord.sendInteraction(type, member, channelId, data, null, id);
   }
 
   private ArrayNode nest() {
