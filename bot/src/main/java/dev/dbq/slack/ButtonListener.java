@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  */
 final class ButtonListener {
 
+  /** Slack always sends them: without them the press cannot be scoped, so it is refused. */
+  static Response missingIds() {
+    return Response.json(400, "{\"error\":\"missing team, channel or user id\"}");
+  }
+
   private static final Logger log = LoggerFactory.getLogger(ButtonListener.class);
 
   private final Inbound inbound;
@@ -38,11 +43,13 @@ final class ButtonListener {
       // Buttons outside a channel (a Home tab) carry nothing the core can act on.
       return ctx.ack();
     }
-    String value = p.getActions().get(0).getValue();
-    String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
-    String channel = p.getChannel().getId();
-    String user = p.getUser().getId();
-    work.execute(() -> answer(ctx, callers.of(team, channel, user), value == null ? "" : value));
+    String value = p.getActions().get(0) == null ? null : p.getActions().get(0).getValue();
+    String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser() != null ? p.getUser().getTeamId() : null;
+    Optional<Caller> caller = callers.of(team, p.getChannel().getId(), p.getUser() == null ? null : p.getUser().getId());
+    if (caller.isEmpty()) {
+      return missingIds();
+    }
+    work.execute(() -> answer(ctx, caller.get(), value == null ? "" : value));
     return ctx.ack();
   }
 

@@ -4,7 +4,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
@@ -104,7 +103,6 @@ public final class SlackPlatform implements Platform {
     } catch (IllegalArgumentException e) {
       throw new PlatformException("Slack: " + SlackSettings.BOT_TOKEN + " was not accepted (" + e.getMessage() + ")", e);
     }
-    bolt.use(new FreshRequests(wallClock));
     Callers callers = new Callers(new SlackAdmins(methods, webApi, wallClock));
     SlashCommandListener commands = new SlashCommandListener(bot.inbound(), callers, work);
     ButtonListener buttons = new ButtonListener(bot.inbound(), callers, work);
@@ -128,7 +126,8 @@ public final class SlackPlatform implements Platform {
     if (settings.socketMode()) {
       startSocketMode(bolt);
     } else {
-      http.add(EVENTS_PATH, new SlackAppServlet(bolt));
+      RequestSignature signature = new RequestSignature(settings.signingSecret(), wallClock);
+      http.add(EVENTS_PATH, new SlackEndpoint(bolt, signature, new Refusals(bot.metrics().registry(), wallClock)));
     }
     log.info("{} started", settings);
   }
@@ -153,6 +152,11 @@ public final class SlackPlatform implements Platform {
         .signingSecret(settings.signingSecret())
         // Every event gets its 200 at once, handled or not: Bolt would answer 404, and Slack retry.
         .allEventsApiAutoAckEnabled(true)
+        // Single-team: the workspace and bot user are those of the auth.test at start, for good.
+        // Bolt would ask again when its 10-minute cache expires (and on the first request, which
+        // it counts as expired), failing every request with a 500 while the Web API is down,
+        // even commands answered from memory. A revoked token shows in the Web API calls instead.
+        .authTestCacheExpirationMillis(-1)
         .build();
   }
 

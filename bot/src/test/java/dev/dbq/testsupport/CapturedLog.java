@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.dbq.logging.RedactingEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,22 @@ public final class CapturedLog implements AutoCloseable {
 
   public List<ILoggingEvent> events() {
     return new ArrayList<>(appender.list);
+  }
+
+  /**
+   * The events as the process writes them in the text format (dev.dbq.logging.RedactingEncoder:
+   * masked, control characters escaped, stack traces included), in order.
+   */
+  public String text() {
+    RedactingEncoder encoder = new RedactingEncoder();
+    encoder.setContext(logger.getLoggerContext());
+    encoder.start();
+    StringBuilder text = new StringBuilder();
+    for (ILoggingEvent event : events()) {
+      text.append(new String(encoder.encode(event), StandardCharsets.UTF_8));
+    }
+    encoder.stop();
+    return text.toString();
   }
 
   public List<ILoggingEvent> at(Level level) {

@@ -32,6 +32,9 @@ final class WebApi extends Handler.Abstract {
   /** A canned failure for the next call of a method. */
   record Fault(int status, Map<String, String> headers, String body) {}
 
+  /** Every Web API call's answer while the API is down. */
+  private static final Fault OUTAGE = new Fault(503, Map.of(), "{\"ok\":false,\"error\":\"service_unavailable\"}");
+
   /** What {@code users.info} says about one user's workspace role. */
   record UserRoles(boolean admin, boolean owner, boolean primaryOwner) {}
 
@@ -42,6 +45,7 @@ final class WebApi extends Handler.Abstract {
   private final AtomicLong lastTsMicros = new AtomicLong(1_733_900_000_000_000L);
   private final AtomicLong lastViewId = new AtomicLong();
   private final AtomicLong lastSocketTicket = new AtomicLong();
+  private volatile boolean down;
 
   Recording<SlackCall> calls() {
     return calls;
@@ -51,6 +55,10 @@ final class WebApi extends Handler.Abstract {
     synchronized (faults) {
       faults.computeIfAbsent(method, m -> new ArrayDeque<>()).add(fault);
     }
+  }
+
+  void setDown(boolean down) {
+    this.down = down;
   }
 
   void putUser(String userId, UserRoles roles) {
@@ -76,7 +84,7 @@ final class WebApi extends Handler.Abstract {
     String body = Content.Source.asString(request, StandardCharsets.UTF_8);
     ObjectNode params = parseParams(request, body);
     String tokenType = tokenType(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-    Fault fault = takeFault(method);
+    Fault fault = down && !method.equals(FakeSlack.RESPONSE_URL) ? OUTAGE : takeFault(method);
     int status = fault == null ? 200 : fault.status();
     calls.add(new SlackCall(method, request.getHttpURI().asString(), params, tokenType, status));
     if (fault != null) {
