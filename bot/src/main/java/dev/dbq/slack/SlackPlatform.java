@@ -18,11 +18,13 @@ import dev.dbq.app.PlatformException;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.config.DbqConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -42,6 +44,8 @@ public final class SlackPlatform implements Platform {
   /** Handlers of Socket Mode messages running at once. */
   private static final int SOCKET_CONCURRENCY = 4;
   private static final int WORKERS = 8;
+  /** How long closing waits for replies in progress. */
+  private static final Duration DRAIN = Duration.ofSeconds(5);
 
   private static final Logger log = LoggerFactory.getLogger(SlackPlatform.class);
 
@@ -200,6 +204,16 @@ public final class SlackPlatform implements Platform {
       }
     } catch (Exception e) {
       log.warn("Slack did not stop cleanly: {}", e.getMessage());
+    }
+    // Replies already being worked on still go out (through their response_url) before the
+    // client closes; whatever is still running after a few seconds is stopped.
+    work.shutdown();
+    try {
+      if (!work.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("Slack replies still running after {} s were stopped", DRAIN.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     work.shutdownNow();
     try {
