@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,7 +72,7 @@ class SlackFuzzTest {
       SignedRequests client = slackBot.signed();
       ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
       List<Future<Answer>> answers = new ArrayList<>();
-      Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+      Map<Integer, Integer> statuses = new TreeMap<>();
       try {
         for (SignedRequest request : requests) {
           answers.add(senders.submit(() -> client.send(request)));
