@@ -20,11 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ButtonListener {
 
-  /** Slack always sends them: without them the press cannot be scoped, so it is refused. */
-  static Response missingIds() {
-    return Response.json(400, "{\"error\":\"missing team, channel or user id\"}");
-  }
-
   private static final Logger log = LoggerFactory.getLogger(ButtonListener.class);
 
   private final Inbound inbound;
@@ -47,7 +42,10 @@ final class ButtonListener {
     String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser() != null ? p.getUser().getTeamId() : null;
     Optional<Caller> caller = callers.of(team, p.getChannel().getId(), p.getUser() == null ? null : p.getUser().getId());
     if (caller.isEmpty()) {
-      return missingIds();
+      // Slack always sends them: a press without them is acknowledged and dropped (a non-200
+      // would make Slack retry it over Socket Mode).
+      log.debug("a button press without its team, channel or user was dropped");
+      return ctx.ack();
     }
     work.execute(() -> answer(ctx, caller.get(), value == null ? "" : value));
     return ctx.ack();

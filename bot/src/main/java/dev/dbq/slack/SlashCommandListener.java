@@ -27,9 +27,14 @@ final class SlashCommandListener {
   /** Slack gives up after 3 s; this leaves room for the network and the rendering. */
   static final Duration ACK_BUDGET = Duration.ofMillis(2_000);
 
-  /** Slack always sends them: without them the command cannot be scoped, so it is refused. */
+  /**
+   * Slack always sends the team, channel and user: a command without them cannot be scoped. It
+   * gets a one-line private reply, in the ack (over Socket Mode a non-200 would not be acked,
+   * and Slack would retry it).
+   */
   static Response missingIds() {
-    return Response.json(400, "{\"error\":\"missing team_id, channel_id or user_id\"}");
+    return Response.json(200,
+        "{\"response_type\":\"ephemeral\",\"text\":\"dbq could not tell the workspace, channel or user of this command.\"}");
   }
 
   private static final Logger log = LoggerFactory.getLogger(SlashCommandListener.class);

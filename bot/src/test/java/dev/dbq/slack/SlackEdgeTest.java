@@ -107,14 +107,14 @@ class SlackEdgeTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"team_id", "channel_id", "user_id"})
-  void aSignedCommandWithoutItsTeamChannelOrUserIsA400WithoutATrace(String missing) {
+  void aSignedCommandWithoutItsTeamChannelOrUserGetsOnePrivateLineAndNoTrace(String missing) {
     Map<String, String> form = SlackPayloads.slashCommand(FakeSlack.TEAM_ID, CHANNEL, "U1", "random", slack.responseUrl());
     form.remove(missing);
 
     Answer answer = requests.send(SignedRequests.slashCommand(form));
 
-    assertEquals(400, answer.status(), answer.body());
-    assertTrue(answer.body().contains(missing), answer.body());
+    assertEquals(200, answer.status(), answer.body());
+    assertTrue(answer.body().contains("\"ephemeral\"") && answer.body().contains("could not tell"), answer.body());
     assertNoTraceAndNoForgedLine();
   }
 
@@ -131,7 +131,8 @@ class SlackEdgeTest {
 
     Answer answer = requests.send(SignedRequests.interactive(press.toString()));
 
-    assertTrue(answer.status() == 200 || answer.status() == 400, answer.status() + " " + answer.body());
+    // (Bolt's own parser cannot read a press without a user: that one is malformed, a 400)
+    assertEquals(missing.equals("user") ? 400 : 200, answer.status(), answer.body());
     assertTrue(slack.calls(FakeSlack.RESPONSE_URL).isEmpty());
     assertNoTraceAndNoForgedLine();
   }
