@@ -149,6 +149,8 @@ class SlackFuzzTest {
     if (r.nextInt(10) == 0) {
       form.put(pick(r, "team_id", "channel_id", "user_id", "user_name", "command"), text(r));
     }
+    // Any field may carry a forged line.
+    form.replaceAll((field, value) -> r.nextInt(25) == 0 ? value + "\r\n" + FORGED : value);
     return form;
   }
 
