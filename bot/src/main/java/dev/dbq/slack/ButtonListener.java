@@ -42,8 +42,8 @@ final class ButtonListener {
     String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser() != null ? p.getUser().getTeamId() : null;
     Optional<Caller> caller = callers.of(team, p.getChannel().getId(), p.getUser() == null ? null : p.getUser().getId());
     if (caller.isEmpty()) {
-      // Slack always sends them: a press without them is acknowledged and dropped (a non-200
-      // would make Slack retry it over Socket Mode).
+      // Slack always sends them: a press without them is acknowledged and dropped (over Socket
+      // Mode Bolt never acknowledges a non-200).
       log.debug("a button press without its team, channel or user was dropped");
       return ctx.ack();
     }

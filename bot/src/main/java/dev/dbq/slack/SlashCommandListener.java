@@ -29,10 +29,10 @@ final class SlashCommandListener {
 
   /**
    * Slack always sends the team, channel and user: a command without them cannot be scoped. It
-   * gets a one-line private reply, in the ack (over Socket Mode a non-200 would not be acked,
-   * and Slack would retry it).
+   * gets a one-line private reply in the ack, not a 400: over Socket Mode Bolt never
+   * acknowledges a non-200, and the user would see Slack's own failure instead.
    */
-  static Response missingIds() {
+  private static Response missingIds() {
     return Response.json(200,
         "{\"response_type\":\"ephemeral\",\"text\":\"dbq could not tell the workspace, channel or user of this command.\"}");
   }
