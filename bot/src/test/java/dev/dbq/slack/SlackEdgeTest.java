@@ -72,7 +72,8 @@ class SlackEdgeTest {
     String log = logged.text();
     assertFalse(log.contains("FORGED"), log);
     assertFalse(log.contains("xxxxxxxx"), log);
-    assertTrue(logged.events().stream().filter(e -> e.getLoggerName().equals(Refusals.class.getName())).count() <= 1, log);
+    // (one line a minute at most: see RefusalsTest; a very slow machine might cross one minute)
+    assertTrue(logged.events().stream().filter(e -> e.getLoggerName().equals(Refusals.class.getName())).count() <= 2, log);
     assertTrue(slackBot.bot().metrics().scrape().contains("dbq_slack_requests_refused_total{reason=\"unsigned\"} 51.0"),
         slackBot.bot().metrics().scrape().lines().filter(l -> l.contains("refused")).toList().toString());
   }
