@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Encodes log events as text (a pattern) or one JSON object per line, then masks every secret
  * ({@link Redaction}: token shapes, URL credentials, and the secrets the process registered at
- * start) in what was encoded, whichever logger or library wrote it. Named in
- * logback.xml, so it is in place before the first line is logged.
+ * start) in what was encoded, whichever logger or library wrote it. In text, CR, LF and the
+ * other control characters of messages and exception messages are escaped ({@link LineSafe}):
+ * one event is one line, plus its stack frames. Named in logback.xml, so it is in place before
+ * the first line is logged.
  */
 public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
@@ -66,7 +68,9 @@ public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
   @Override
   public byte[] encode(ILoggingEvent event) {
-    String encoded = new String(inner.encode(event), StandardCharsets.UTF_8);
+    // JSON escapes control characters itself; a text line escapes them in the message and in
+    // exception messages, so that no text from outside can start a line of its own.
+    String encoded = new String(inner.encode(json ? event : new LineSafeEvent(event)), StandardCharsets.UTF_8);
     // Logback's JSON escapes '/' (legal, never required): undo it so URLs are recognised.
     String plain = json ? encoded.replace("\\/", "/") : encoded;
     return Redaction.redact(plain).getBytes(StandardCharsets.UTF_8);

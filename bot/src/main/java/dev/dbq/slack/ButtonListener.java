@@ -38,11 +38,16 @@ final class ButtonListener {
       // Buttons outside a channel (a Home tab) carry nothing the core can act on.
       return ctx.ack();
     }
-    String value = p.getActions().get(0).getValue();
-    String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
-    String channel = p.getChannel().getId();
-    String user = p.getUser().getId();
-    work.execute(() -> answer(ctx, callers.of(team, channel, user), value == null ? "" : value));
+    String value = p.getActions().get(0) == null ? null : p.getActions().get(0).getValue();
+    String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser() != null ? p.getUser().getTeamId() : null;
+    Optional<Caller> caller = callers.of(team, p.getChannel().getId(), p.getUser() == null ? null : p.getUser().getId());
+    if (caller.isEmpty()) {
+      // Slack always sends them: a press without them is acknowledged and dropped (over Socket
+      // Mode Bolt never acknowledges a non-200).
+      log.debug("a button press without its team, channel or user was dropped");
+      return ctx.ack();
+    }
+    work.execute(() -> answer(ctx, caller.get(), value == null ? "" : value));
     return ctx.ack();
   }
 

@@ -29,6 +29,9 @@ final class HomeTabListener {
       return;
     }
     String user = event.getUser();
+    if (!Callers.present(user) || !Callers.present(payload.getTeamId())) {
+      return; // Slack always names both: nothing to publish for nobody
+    }
     try {
       var view = SlackBlocks.home(inbound.home(SlackPlatform.NAME, payload.getTeamId(), user));
       webApi.call("views.publish for " + user, () -> methods.viewsPublish(r -> r.userId(user).view(view)));

@@ -35,10 +35,11 @@ final class MessageEventListener {
   }
 
   private void threadReply(EventsApiPayload<?> payload, String channel, String user, String ts, String thread, boolean fromBot) {
-    if (thread == null || thread.equals(ts) || user == null) {
+    if (thread == null || thread.equals(ts) || !Callers.present(user)) {
       return;
     }
-    inbound.threadMessage(
-        Callers.channel(payload.getTeamId(), channel), thread, new ThreadMessage(user, fromBot, false, payload.getEventId()));
+    // Acknowledged either way: a broken event is not worth Slack's retries.
+    Callers.channel(payload.getTeamId(), channel).ifPresent(key ->
+        inbound.threadMessage(key, thread, new ThreadMessage(user, fromBot, false, payload.getEventId())));
   }
 }

@@ -37,6 +37,9 @@ final class ResponseUrl {
       } catch (IOException e) {
         log.warn("response_url could not be reached: {}", e.getMessage());
         return;
+      } catch (IllegalArgumentException e) {
+        log.warn("response_url is not a URL the client takes: {}", e.getMessage());
+        return;
       }
     }
   }

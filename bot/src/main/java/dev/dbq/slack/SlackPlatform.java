@@ -4,7 +4,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
@@ -20,11 +19,13 @@ import dev.dbq.app.PlatformException;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.config.DbqConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
@@ -45,6 +46,8 @@ public final class SlackPlatform implements Platform {
   /** Handlers of Socket Mode messages running at once. */
   private static final int SOCKET_CONCURRENCY = 4;
   private static final int WORKERS = 8;
+  /** How long closing waits for replies in progress. */
+  private static final Duration DRAIN = Duration.ofSeconds(5);
 
   private static final Logger log = LoggerFactory.getLogger(SlackPlatform.class);
 
@@ -120,7 +123,6 @@ public final class SlackPlatform implements Platform {
     } catch (IllegalArgumentException e) {
       throw new PlatformException("Slack: " + SlackSettings.BOT_TOKEN + " was not accepted (" + e.getMessage() + ")", e);
     }
-    bolt.use(new FreshRequests(wallClock));
     Callers callers = new Callers(new SlackAdmins(methods, webApi, wallClock));
     SlashCommandListener commands = new SlashCommandListener(bot.inbound(), callers, work);
     ButtonListener buttons = new ButtonListener(bot.inbound(), callers, work);
@@ -144,7 +146,8 @@ public final class SlackPlatform implements Platform {
     if (settings.socketMode()) {
       startSocketMode(bolt);
     } else {
-      http.add(EVENTS_PATH, new SlackAppServlet(bolt));
+      RequestSignature signature = new RequestSignature(settings.signingSecret(), wallClock);
+      http.add(EVENTS_PATH, new SlackEndpoint(bolt, signature, new Refusals(bot.metrics().registry(), wallClock)));
     }
     log.info("{} started", settings);
   }
@@ -169,6 +172,16 @@ public final class SlackPlatform implements Platform {
         .signingSecret(settings.signingSecret())
         // Every event gets its 200 at once, handled or not: Bolt would answer 404, and Slack retry.
         .allEventsApiAutoAckEnabled(true)
+        // SlackEndpoint checks every HTTP request's signature before Bolt sees it, over the raw
+        // bytes, in constant time, old and future stamps alike. Bolt's check would be a weaker
+        // second one: it hashes the body re-encoded in the platform's default charset (not
+        // UTF-8 on Java 17 under a C locale, which would refuse Slack's non-ASCII events).
+        .requestVerificationEnabled(false)
+        // Single-team: the workspace and bot user are those of the auth.test at start, for good.
+        // Bolt would ask again when its 10-minute cache expires (and on the first request, which
+        // it counts as expired), failing every request with a 500 while the Web API is down,
+        // even commands answered from memory. A revoked token shows in the Web API calls instead.
+        .authTestCacheExpirationMillis(-1)
         .build();
   }
 
@@ -212,6 +225,16 @@ public final class SlackPlatform implements Platform {
       }
     } catch (Exception e) {
       log.warn("Slack did not stop cleanly: {}", e.getMessage());
+    }
+    // Replies already being worked on still go out (through their response_url) before the
+    // client closes; whatever is still running after a few seconds is stopped.
+    work.shutdown();
+    try {
+      if (!work.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("Slack replies still running after {} s were stopped", DRAIN.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     work.shutdownNow();
     try {

@@ -4,8 +4,10 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.dbq.chat.Caller;
 import dev.dbq.chat.Inbound;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -25,6 +27,16 @@ final class SlashCommandListener {
   /** Slack gives up after 3 s; this leaves room for the network and the rendering. */
   static final Duration ACK_BUDGET = Duration.ofMillis(2_000);
 
+  /**
+   * Slack always sends the team, channel and user: a command without them cannot be scoped. It
+   * gets a one-line private reply in the ack, not a 400: over Socket Mode Bolt never
+   * acknowledges a non-200, and the user would see Slack's own failure instead.
+   */
+  private static Response missingIds() {
+    return Response.json(200,
+        "{\"response_type\":\"ephemeral\",\"text\":\"dbq could not tell the workspace, channel or user of this command.\"}");
+  }
+
   private static final Logger log = LoggerFactory.getLogger(SlashCommandListener.class);
 
   private final Inbound inbound;
@@ -40,8 +52,11 @@ final class SlashCommandListener {
   Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
     SlashCommandPayload p = request.getPayload();
     String text = p.getText() == null ? "" : p.getText();
-    Supplier<Rendered> answering =
-        () -> Rendered.of(inbound.command(callers.of(p.getTeamId(), p.getChannelId(), p.getUserId()), text));
+    Optional<Caller> caller = callers.of(p.getTeamId(), p.getChannelId(), p.getUserId());
+    if (caller.isEmpty()) {
+      return missingIds();
+    }
+    Supplier<Rendered> answering = () -> Rendered.of(inbound.command(caller.get(), text));
     if (inbound.answersAtOnce(text)) {
       // From memory, in microseconds: handing it to a worker would only add two thread switches.
       try {

@@ -230,7 +230,7 @@ class SlackHttpTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Signature.class, names = {"WRONG_SECRET", "EXPIRED", "FUTURE", "MISSING"})
+  @EnumSource(value = Signature.class, names = {"WRONG_SECRET", "EXPIRED", "FUTURE", "BAD_TIMESTAMP", "MISSING"})
   void aForgedExpiredFutureOrUnsignedRequestIs401AndChangesNothing(Signature signature) {
     slack.setUser("UADMIN", true, false, false);
     String responseUrl = slack.responseUrl();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.testsupport.Backend;
+import dev.dbq.testsupport.CapturedLog;
 import dev.dbq.testsupport.TestDatabase;
 import dev.dbq.testsupport.slack.FakeSlack;
 import dev.dbq.testsupport.slack.SlackPayloads;
@@ -48,6 +49,20 @@ class SlackSocketModeTest {
 
     assertEquals(first.payload().path("blocks"), again.payload().path("blocks"));
     assertTrue(slackBot.runtime.ready());
+  }
+
+  @Test
+  void aCommandWithoutItsTeamIsAckedWithOnePrivateLineAndNoTrace() {
+    var form = help();
+    form.remove("team_id");
+
+    try (CapturedLog logged = CapturedLog.everything()) {
+      FakeSlack.Ack ack = slack.awaitAck(slack.sendSlashCommand(form).id(), WAIT);
+
+      assertEquals("ephemeral", ack.payload().path("response_type").asText());
+      assertTrue(ack.payload().path("text").asText().contains("could not tell"), ack.payload().toString());
+      assertTrue(logged.events().stream().allMatch(e -> e.getThrowableProxy() == null), logged::text);
+    }
   }
 
   @Test

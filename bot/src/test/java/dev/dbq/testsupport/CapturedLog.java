@@ -4,7 +4,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import dev.dbq.logging.RedactingEncoder;
 import dev.dbq.testsupport.discord.AwaitableLog;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +63,22 @@ public final class CapturedLog implements AutoCloseable {
   /** Waits for {@code count} events matching {@code filter} (written by another thread) and returns them. */
   public List<ILoggingEvent> await(Predicate<ILoggingEvent> filter, int count, Duration timeout, String description) {
     return captured.await(filter, count, timeout, description);
+  }
+
+  /**
+   * The events as the process writes them in the text format (dev.dbq.logging.RedactingEncoder:
+   * masked, control characters escaped, stack traces included), in order.
+   */
+  public String text() {
+    RedactingEncoder encoder = new RedactingEncoder();
+    encoder.setContext(logger.getLoggerContext());
+    encoder.start();
+    StringBuilder text = new StringBuilder();
+    for (ILoggingEvent event : events()) {
+      text.append(new String(encoder.encode(event), StandardCharsets.UTF_8));
+    }
+    encoder.stop();
+    return text.toString();
   }
 
   public List<ILoggingEvent> at(Level level) {

@@ -234,6 +234,14 @@ public final class FakeSlack implements AutoCloseable {
     rateLimitNext(method, 1, DEFAULT_RETRY_AFTER);
   }
 
+  /**
+   * While {@code down}, every Web API call answers 503 (response_urls, which are another host
+   * at Slack, still work); queued faults wait until it is up again.
+   */
+  public void setWebApiDown(boolean down) {
+    webApi.setDown(down);
+  }
+
   /** The next call of {@code method} answers HTTP 200 {@code {"ok":false,"error":error}}. */
   public void failNextWithError(String method, String error) {
     webApi.failNext(method, new WebApi.Fault(200, Map.of(), errorBody(error)));

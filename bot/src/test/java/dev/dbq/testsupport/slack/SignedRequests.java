@@ -50,8 +50,10 @@ public final class SignedRequests {
     WRONG_SECRET,
     /** Correctly signed, ten minutes ago: outside Slack's five-minute window. */
     EXPIRED,
-    /** Correctly signed, ten minutes ahead (Bolt 1.47 checks only the age, so it accepts it). */
+    /** Correctly signed, ten minutes ahead (Bolt 1.47 alone checks only the age, and would accept it). */
     FUTURE,
+    /** Signed over a timestamp that is no number of seconds. */
+    BAD_TIMESTAMP,
     /** Neither signature header. */
     MISSING
   }
@@ -99,6 +101,11 @@ public final class SignedRequests {
     return new SignedRequest("application/json", json, Signature.VALID, 0, null);
   }
 
+  /** Any body under any content type (e.g. {@code text/plain}, or JSON sent as a form), as a fuzzer sends it. */
+  public static SignedRequest raw(String contentType, String body) {
+    return new SignedRequest(contentType, body, Signature.VALID, 0, null);
+  }
+
   /** Sends {@code request} and waits for the answer. */
   public Answer send(SignedRequest request) {
     HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
@@ -111,7 +118,8 @@ public final class SignedRequests {
         case FUTURE -> Instant.now().plus(OFF_BY);
         default -> Instant.now();
       };
-      String timestamp = Long.toString(signedAt.getEpochSecond());
+      String timestamp = request.signature() == Signature.BAD_TIMESTAMP
+          ? "1e9" : Long.toString(signedAt.getEpochSecond());
       String secret = request.signature() == Signature.WRONG_SECRET
           ? "not-" + signingSecret : signingSecret;
       http.header("X-Slack-Request-Timestamp", timestamp)

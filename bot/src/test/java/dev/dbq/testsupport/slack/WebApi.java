@@ -47,6 +47,9 @@ final class WebApi extends Handler.Abstract {
   /** Web API paths may name their caller: {@code /c/NAME/api/METHOD}. */
   static final String CLIENT_PREFIX = "/c/";
 
+  /** Every Web API call's answer while the API is down. */
+  private static final Fault OUTAGE = new Fault(503, Map.of(), "{\"ok\":false,\"error\":\"service_unavailable\"}");
+
   /** What {@code users.info} says about one user's workspace role. */
   record UserRoles(boolean admin, boolean owner, boolean primaryOwner) {}
 
@@ -58,6 +61,7 @@ final class WebApi extends Handler.Abstract {
   private volatile Predicate<SlackCall> holding = call -> false;
   private final AtomicLong lastViewId = new AtomicLong();
   private final AtomicLong lastSocketTicket = new AtomicLong();
+  private volatile boolean down;
 
   Recording<SlackCall> calls() {
     return calls;
@@ -67,6 +71,10 @@ final class WebApi extends Handler.Abstract {
     synchronized (faults) {
       faults.computeIfAbsent(method, m -> new ArrayDeque<>()).add(fault);
     }
+  }
+
+  void setDown(boolean down) {
+    this.down = down;
   }
 
   void putUser(String userId, UserRoles roles) {
@@ -110,7 +118,7 @@ final class WebApi extends Handler.Abstract {
     String body = Content.Source.asString(request, StandardCharsets.UTF_8);
     ObjectNode params = parseParams(request, body);
     String tokenType = tokenType(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-    Fault fault = takeFault(method);
+    Fault fault = down && !method.equals(FakeSlack.RESPONSE_URL) ? OUTAGE : takeFault(method);
     int status = fault == null ? 200 : fault.status();
     // The call takes effect (a post lands) before it is recorded, so a test that saw the call sees its effect.
     ObjectNode answer = fault == null || fault.afterEffect() ? answer(request, method, params, tokenType) : null;
