@@ -3,8 +3,11 @@
 # need PostgreSQL and run in CI. The jar is the same one CI tests.
 FROM maven:3.8-eclipse-temurin-17 AS build
 WORKDIR /src
+# The poms first: the dependency layer is cached until a pom changes, so editing a source does
+# not download every dependency again.
 COPY pom.xml .
 COPY bot/pom.xml bot/
+RUN mvn -B dependency:go-offline
 COPY bot/src bot/src
 COPY content content
 RUN mvn -B -DskipTests package

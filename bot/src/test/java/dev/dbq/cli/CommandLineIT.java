@@ -77,6 +77,31 @@ class CommandLineIT {
   }
 
   @Test
+  void theReadmesTwoWeeksCommandPrintsTheExamplesPromisedStreaksOnEveryRun() throws Exception {
+    // given: the README's command exactly as written
+    String command = Files.readString(REPOSITORY.resolve("README.md")).lines()
+        .filter(line -> line.startsWith("java -jar bot/target/dbq-bot.jar ") && line.contains("two-weeks.txt"))
+        .findFirst()
+        .orElseThrow();
+    java.util.regex.Matcher parts = java.util.regex.Pattern.compile("^java -jar bot/target/dbq-bot\\.jar (.+) < (\\S+)$").matcher(command);
+    assertTrue(parts.matches(), command);
+    String script = Files.readString(REPOSITORY.resolve(parts.group(2)));
+    String promised = "Current streak: 2 · Best streak: 3 · Team streak: 1 (best 3)";
+    assertTrue(script.contains("Team streak: 1 (best 3)"), "the example promises what is checked here");
+
+    // when: twice, as someone trying it again does
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      Run run = run(REPOSITORY, script, parts.group(1).split(" "));
+
+      // then
+      assertEquals(0, run.exit(), run.err());
+      assertEquals(List.of(promised, promised), run.out().lines().filter(l -> l.startsWith("Current streak:")).toList(),
+          "run " + attempt + ":\n" + run.out());
+      assertFalse(run.out().contains("too late to count"), "run " + attempt + ":\n" + run.out());
+    }
+  }
+
+  @Test
   void runWithoutCredentialsAndWithoutATerminalNamesTheVariablesToSetAndExitsOne() throws Exception {
     // given: no token in the environment, standard input from a file (as in a container)
     Map<String, String> environment = new java.util.HashMap<>(Map.of("DBQ_DATABASE_URL", "jdbc:sqlite:" + scratch.resolve("dbq.db")));
