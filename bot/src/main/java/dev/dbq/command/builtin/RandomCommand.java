@@ -13,18 +13,27 @@ import dev.dbq.command.FilterParser;
 import dev.dbq.command.QuestionCards;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 
-/** {@code /dbq random [FILTER...]}: a random question with its quick answer. */
+/**
+ * {@code /dbq random [FILTER...]}: a random question with its quick answer, dealt to each person
+ * by a {@link Dealer} (round.RandomDeals: no repeats until their filtered bank is used up).
+ */
 public final class RandomCommand implements CommandHandler {
 
-  private final Supplier<BankLibrary> banks;
-  private final RandomGenerator random;
+  /** Deals the next question to a caller. */
+  public interface Dealer {
+    /** The next id among {@code candidateIds} (bank order) for the caller; empty when there are none. */
+    Optional<String> next(CommandContext caller, List<String> candidateIds);
+  }
 
-  public RandomCommand(Supplier<BankLibrary> banks, RandomGenerator random) {
+  private final Supplier<BankLibrary> banks;
+  private final Dealer deals;
+
+  public RandomCommand(Supplier<BankLibrary> banks, Dealer deals) {
     this.banks = banks;
-    this.random = random;
+    this.deals = deals;
   }
 
   @Override
@@ -68,6 +77,7 @@ public final class RandomCommand implements CommandHandler {
       throw new CommandException(
           "No question matches all of `" + filter + "` together. Try fewer filters, or `/dbq topics` to see what there is.");
     }
-    return QuestionCards.withQuickAnswer(candidates.get(random.nextInt(candidates.size())));
+    String dealt = deals.next(context, candidates.stream().map(Question::id).toList()).orElseThrow();
+    return QuestionCards.withQuickAnswer(candidates.stream().filter(q -> q.id().equals(dealt)).findFirst().orElseThrow());
   }
 }
