@@ -49,7 +49,7 @@ public final class Features {
     handlers.add(new AnswerCommand(banks));
     handlers.add(new SearchCommand(banks));
     handlers.add(new TopicsCommand(banks));
-    handlers.add(new ScenarioCommand(banks, random));
+    handlers.add(new ScenarioCommand(banks, new RandomDeals(random, RandomDeals.DEFAULT_CAPACITY)));
     handlers.add(new StreakCommand(histories, teamQuorum));
     handlers.add(new LeaderboardCommand(histories));
     handlers.add(new ScheduleCommand(rounds, scheduleChanged));

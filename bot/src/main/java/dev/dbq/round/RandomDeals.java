@@ -1,7 +1,7 @@
 package dev.dbq.round;
 
 import dev.dbq.chat.CommandContext;
-import dev.dbq.command.builtin.RandomCommand;
+import dev.dbq.command.builtin.Dealer;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * Each person's deal of {@code /dbq random}: no question twice until every question matching
- * their filters was dealt, then a new shuffled deal that does not open with the question just
+ * Each person's deal of {@code /dbq random} (or of scenarios): no question twice until every
+ * question matching their filters was dealt, then a new shuffled deal that does not open with the question just
  * dealt (the same rule as the question of the day, {@link QuestionPicker}).
  *
  * <p>Kept in memory, for at most {@code capacity} people (the least recently served is
@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
  * sooner. That is acceptable for practice draws, and keeps {@code random} answering from memory
  * when the database is down.
  */
-public final class RandomDeals implements RandomCommand.Dealer {
+public final class RandomDeals implements Dealer {
 
   public static final int DEFAULT_CAPACITY = 10_000;
 

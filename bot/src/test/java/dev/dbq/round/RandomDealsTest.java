@@ -7,6 +7,7 @@ import dev.dbq.bank.BankLibrary;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.CommandContext;
 import dev.dbq.command.builtin.RandomCommand;
+import dev.dbq.command.builtin.ScenarioCommand;
 import dev.dbq.testsupport.TestBanks;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -96,5 +97,24 @@ class RandomDealsTest {
     // then: alice kept her deal throughout, and no more than two people are remembered
     assertEquals(9, new HashSet<>(alice).size(), alice.toString());
     assertEquals(2, small.people());
+  }
+
+  @Test
+  void scenariosWithoutANumberAreDealtTheSameWay() {
+    // given
+    ScenarioCommand scenario = new ScenarioCommand(() -> LIBRARY, new RandomDeals(new SplittableRandom(7), RandomDeals.DEFAULT_CAPACITY));
+    int scenarios = LIBRARY.scenarios().size();
+    CommandContext alice = new CommandContext(GENERAL, "alice", false);
+
+    // when
+    List<String> titles = new ArrayList<>();
+    for (int i = 0; i < 2 * scenarios; i++) {
+      titles.add(scenario.handle(alice, List.of()).title());
+    }
+
+    // then
+    assertEquals(scenarios, new HashSet<>(titles.subList(0, scenarios)).size(), titles.toString());
+    assertEquals(scenarios, new HashSet<>(titles.subList(scenarios, 2 * scenarios)).size(), titles.toString());
+    assertNotEquals(titles.get(scenarios - 1), titles.get(scenarios), titles.toString());
   }
 }

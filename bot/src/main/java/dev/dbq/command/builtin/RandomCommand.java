@@ -13,20 +13,13 @@ import dev.dbq.command.FilterParser;
 import dev.dbq.command.QuestionCards;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * {@code /dbq random [FILTER...]}: a random question with its quick answer, dealt to each person
- * by a {@link Dealer} (round.RandomDeals: no repeats until their filtered bank is used up).
+ * by a {@link Dealer} (no repeats until the questions their filters match are used up).
  */
 public final class RandomCommand implements CommandHandler {
-
-  /** Deals the next question to a caller. */
-  public interface Dealer {
-    /** The next id among {@code candidateIds} (bank order) for the caller; empty when there are none. */
-    Optional<String> next(CommandContext caller, List<String> candidateIds);
-  }
 
   private final Supplier<BankLibrary> banks;
   private final Dealer deals;
