@@ -2,10 +2,12 @@ package dev.dbq.schedule;
 
 import dev.dbq.command.CommandException;
 import dev.dbq.command.UserInput;
+import dev.dbq.config.ZoneNames;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -16,31 +18,13 @@ import java.util.regex.Pattern;
  */
 final class ScheduleZones {
 
-  /** Common abbreviations and the IANA names people mean by them. */
-  private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
-      Map.entry("EST", "`America/New_York`"), Map.entry("EDT", "`America/New_York`"),
-      Map.entry("CST", "`America/Chicago`"), Map.entry("CDT", "`America/Chicago`"),
-      Map.entry("MST", "`America/Denver` (or `America/Phoenix`)"), Map.entry("MDT", "`America/Denver`"),
-      Map.entry("PST", "`America/Los_Angeles`"), Map.entry("PDT", "`America/Los_Angeles`"),
-      Map.entry("AKST", "`America/Anchorage`"), Map.entry("HST", "`Pacific/Honolulu`"),
-      Map.entry("WET", "`Europe/Lisbon`"), Map.entry("BST", "`Europe/London`"),
-      Map.entry("CET", "`Europe/Paris` or `Europe/Berlin`"), Map.entry("CEST", "`Europe/Paris` or `Europe/Berlin`"),
-      Map.entry("MET", "`Europe/Paris` or `Europe/Berlin`"),
-      Map.entry("EET", "`Europe/Athens` or `Europe/Helsinki`"), Map.entry("EEST", "`Europe/Athens` or `Europe/Helsinki`"),
-      Map.entry("MSK", "`Europe/Moscow`"), Map.entry("IST", "`Asia/Kolkata` (or `Europe/Dublin`)"),
-      Map.entry("SGT", "`Asia/Singapore`"), Map.entry("JST", "`Asia/Tokyo`"), Map.entry("KST", "`Asia/Seoul`"),
-      Map.entry("AEST", "`Australia/Sydney`"), Map.entry("AEDT", "`Australia/Sydney`"),
-      Map.entry("NZST", "`Pacific/Auckland`"), Map.entry("NZDT", "`Pacific/Auckland`"));
-
   private static final Pattern UTC_OR_OFFSET = Pattern.compile("(?i)(utc|gmt|ut|z)|(utc|gmt|ut)?[+-]\\d{1,2}(:?\\d{2})?");
 
   private ScheduleZones() {}
 
   /** Whether the word is meant as a time zone (the other words of {@code set} are days). */
   static boolean isZone(String word) {
-    String upper = word.toUpperCase(Locale.ROOT);
-    return word.contains("/") || UTC_OR_OFFSET.matcher(word).matches()
-        || ABBREVIATIONS.containsKey(upper) || ZoneId.SHORT_IDS.containsKey(upper) || ZoneId.getAvailableZoneIds().contains(upper);
+    return word.contains("/") || UTC_OR_OFFSET.matcher(word).matches() || ZoneNames.insteadOfAbbreviation(word).isPresent();
   }
 
   /** The zone the word names; a {@link CommandException} naming it as the problem otherwise. */
@@ -49,14 +33,10 @@ final class ScheduleZones {
     if (UTC_OR_OFFSET.matcher(word).matches()) {
       return offset(word, upper);
     }
-    String meant = ABBREVIATIONS.get(upper);
-    String shortId = ZoneId.SHORT_IDS.get(upper);
-    if (meant == null && !word.contains("/") && shortId != null && shortId.contains("/")) {
-      meant = "`" + shortId + "`";
-    }
-    if (meant != null || (!word.contains("/") && ZoneId.getAvailableZoneIds().contains(upper))) {
+    Optional<List<String>> meant = ZoneNames.insteadOfAbbreviation(word);
+    if (meant.isPresent()) {
       throw new CommandException("Time zone " + UserInput.echo(word) + " is an abbreviation, which does not say when summer time"
-          + " applies: use an IANA name such as " + (meant != null ? meant : "`Europe/Berlin`")
+          + " applies: use an IANA name such as " + String.join(" or ", meant.get().stream().map(n -> "`" + n + "`").toList())
           + ", or a fixed offset such as `+05:30`.");
     }
     try {
