@@ -3,8 +3,12 @@
 # need PostgreSQL and run in CI. The jar is the same one CI tests.
 FROM maven:3.8-eclipse-temurin-17 AS build
 WORKDIR /src
+# The poms first: the dependency layer is cached until a pom changes, so editing a source does
+# not download everything again. go-offline misses what plugins load when they run (enforcer,
+# compiler, shade); building the module once without sources fetches that too.
 COPY pom.xml .
 COPY bot/pom.xml bot/
+RUN mvn -B dependency:go-offline && mvn -B -q -DskipTests package && rm -rf bot/target
 COPY bot/src bot/src
 COPY content content
 RUN mvn -B -DskipTests package

@@ -13,6 +13,7 @@ import dev.dbq.command.builtin.SearchCommand;
 import dev.dbq.command.builtin.ShowCommand;
 import dev.dbq.command.builtin.TopicsCommand;
 import dev.dbq.round.AnsweredCommand;
+import dev.dbq.round.RandomDeals;
 import dev.dbq.round.RoundService;
 import dev.dbq.schedule.ScheduleCommand;
 import dev.dbq.streak.ChannelHistories;
@@ -43,12 +44,12 @@ public final class Features {
       Supplier<String> reloadBanks) {
     List<CommandHandler> handlers = new ArrayList<>();
     handlers.add(new HelpCommand(banks, () -> List.copyOf(handlers)));
-    handlers.add(new RandomCommand(banks, random));
+    handlers.add(new RandomCommand(banks, new RandomDeals(random, RandomDeals.DEFAULT_CAPACITY)));
     handlers.add(new ShowCommand(banks));
     handlers.add(new AnswerCommand(banks));
     handlers.add(new SearchCommand(banks));
     handlers.add(new TopicsCommand(banks));
-    handlers.add(new ScenarioCommand(banks, random));
+    handlers.add(new ScenarioCommand(banks, new RandomDeals(random, RandomDeals.DEFAULT_CAPACITY)));
     handlers.add(new StreakCommand(histories, teamQuorum));
     handlers.add(new LeaderboardCommand(histories));
     handlers.add(new ScheduleCommand(rounds, scheduleChanged));

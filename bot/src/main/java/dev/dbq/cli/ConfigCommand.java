@@ -32,11 +32,12 @@ final class ConfigCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "0..1",
-        description = "The file (default: $DBQ_CONFIG, else config/dbq.yml).")
+        description = "The file (default: dbq --config FILE, else $DBQ_CONFIG, else config/dbq.yml).")
     Path file;
 
     @Override
     public Integer call() {
+      Path file = this.file != null ? this.file : ConfigOption.given(spec.parent());
       List<String> problems;
       try {
         problems = againstTheBanks(new ConfigLoader(System.getenv()).load(file));

@@ -2,11 +2,16 @@ package dev.dbq.cli;
 
 import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +22,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "The local chat: type /dbq commands and console lines (:as, :click, :reply, :time, :qotd).",
-      "With standard input from a file or pipe, runs it as a script and exits at its end."
+      "With standard input from a file or pipe, runs it as a script and exits at its end.",
+      "With --now it runs on a throwaway database unless --database names one."
     })
 final class ConsoleCommand implements Callable<Integer> {
 
@@ -41,13 +47,44 @@ final class ConsoleCommand implements Callable<Integer> {
       description = "Seed the random picks, so that a script gives the same output every run.")
   Long seed;
 
+  @Option(
+      names = "--database",
+      paramLabel = "JDBC-URL",
+      description = "The database (default: database.url; with --now, a new throwaway SQLite file).")
+  String database;
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     DbqConfig loaded = config.load();
     String name = user != null ? user : loaded.console().user();
     String where = channel != null ? channel : loaded.console().channel();
     Instant start = now == null ? null : now.atZone(loaded.rounds().zone()).toInstant();
+    if (database != null) {
+      return run(loaded.withDatabase(database), where, name, start);
+    }
+    if (now == null) {
+      return run(loaded, where, name, start);
+    }
+    // A simulated clock writes rounds dated by it: they would mix with the real ones and make the
+    // same script answer differently the second time ("too late to count"). A fresh file each run.
+    Path throwaway = Files.createTempDirectory("dbq-console-");
+    try {
+      return run(loaded.withDatabase("jdbc:sqlite:" + throwaway.resolve("dbq.db")), where, name, start);
+    } finally {
+      deleteTree(throwaway);
+    }
+  }
+
+  private int run(DbqConfig loaded, String where, String name, Instant start) {
     return new ConsoleApp(loaded, Startup.library(loaded, System.err), random(), where, name, start).run();
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   private RandomGenerator random() {

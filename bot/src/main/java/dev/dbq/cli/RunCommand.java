@@ -26,12 +26,21 @@ import java.util.random.RandomGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code run} (the default): every configured platform; with none configured, the console. */
+/**
+ * {@code run} (the default): every configured platform; with none configured, the console on a
+ * terminal, else a one-line error naming the variables to set.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Start every configured platform; with no Slack or Discord credentials, the local console.")
+    description = "Start every configured platform; with no Slack or Discord credentials, the local console (on a terminal).")
 final class RunCommand implements Callable<Integer> {
+
+  /** Why {@code run} without credentials and without a terminal stops: what to set, and the alternative. */
+  static final String NOTHING_TO_RUN =
+      "no Slack or Discord credentials and no terminal for the console: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET"
+          + " (Slack over HTTP), SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Slack Socket Mode), or DISCORD_BOT_TOKEN;"
+          + " to run a console script, use the console command";
 
   @Mixin ConfigOption config;
 
@@ -46,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
     DbqConfig loaded = config.load();
     List<Platform> platforms = platforms(System.getenv(), loaded);
     if (platforms.isEmpty()) {
+      if (System.console() == null) {
+        // No terminal (a container, a service): the console would read an empty input and stop at once.
+        throw new CliExit.Failure(NOTHING_TO_RUN, CliExit.FAILURE);
+      }
       System.err.println("No Slack or Discord credentials in the environment: starting the local console.");
       return new ConsoleApp(
               loaded,

@@ -204,6 +204,10 @@ public final class ConfigLoader {
   }
 
   static ZoneId zone(String text) {
+    ZoneNames.insteadOfAbbreviation(text).ifPresent(meant -> {
+      throw new IllegalArgumentException("time zone '" + text + "' is an abbreviation, which does not say when summer time applies"
+          + " (use an IANA name like " + String.join(" or ", meant) + ")");
+    });
     try {
       return ZoneId.of(text);
     } catch (DateTimeException e) {

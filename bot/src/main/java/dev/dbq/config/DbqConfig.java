@@ -29,6 +29,11 @@ public record DbqConfig(
     admins = List.copyOf(admins);
   }
 
+  /** The same configuration on another database (the console's {@code --database}, its throwaway file). */
+  public DbqConfig withDatabase(String url) {
+    return new DbqConfig(content, console, admins, new Database(url), http, rounds, streaks, logging, discord, source);
+  }
+
   /**
    * Folders or files with question banks.
    *

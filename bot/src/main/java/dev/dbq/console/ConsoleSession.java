@@ -51,6 +51,8 @@ public final class ConsoleSession {
   private final ConsoleChannel output;
   private final ChannelKey channel;
   private final ZoneId zone;
+  /** Who started the console ({@code --user}, {@code console.user}): the channel's admin. */
+  private final String consoleUser;
   private String user;
 
   public ConsoleSession(
@@ -61,7 +63,8 @@ public final class ConsoleSession {
     this.output = output;
     this.channel = channel;
     this.zone = clock.getZone();
-    this.user = userId(user);
+    this.consoleUser = userId(user);
+    this.user = consoleUser;
   }
 
   /**
@@ -242,8 +245,11 @@ public final class ConsoleSession {
     return STAMP.format(instant.atZone(zone));
   }
 
-  /** The console user administers the console channel. */
+  /**
+   * The console user administers the console channel; the others met with {@code :as} do not
+   * (unless the config's {@code admins:} names them), so the admin refusal can be tried here.
+   */
   private Caller caller() {
-    return new Caller(channel, user, true);
+    return new Caller(channel, user, user.equals(consoleUser));
   }
 }

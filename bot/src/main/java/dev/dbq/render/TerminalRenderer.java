@@ -43,7 +43,12 @@ public final class TerminalRenderer {
     if (!reply.buttons().isEmpty()) {
       sections.add(buttons(reply.buttons()));
     }
-    return String.join("\n\n", sections);
+    return styledPerLine(String.join("\n\n", sections));
+  }
+
+  /** With ANSI, every line closes what it styles (see {@link AnsiLines}). */
+  private String styledPerLine(String text) {
+    return ansi ? AnsiLines.closedPerLine(text) : text;
   }
 
   /**
@@ -61,7 +66,7 @@ public final class TerminalRenderer {
 
   /** Bank Markdown as terminal text. */
   public String render(String markdownText) {
-    return markdown.render(markdownText);
+    return styledPerLine(markdown.render(markdownText));
   }
 
   /** Button labels in brackets, wrapped between buttons rather than inside a label. */

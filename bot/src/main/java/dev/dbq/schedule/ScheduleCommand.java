@@ -15,7 +15,6 @@ import dev.dbq.round.Days;
 import dev.dbq.round.PostTimes;
 import dev.dbq.round.RoundService;
 import dev.dbq.round.TimesOfDay;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -63,7 +62,7 @@ public final class ScheduleCommand implements CommandHandler {
             "post the question of the day here at a time (admins)",
             List.of(
                 OptionSpec.positional("time", OptionSpec.Kind.STRING, "HH:MM, 24 hours", true),
-                OptionSpec.positional("zone", OptionSpec.Kind.STRING, "IANA time zone, e.g. Europe/Berlin", false),
+                OptionSpec.positional("zone", OptionSpec.Kind.STRING, "IANA time zone (e.g. Europe/Berlin) or offset (+05:30)", false),
                 OptionSpec.positional("days", OptionSpec.Kind.STRING, "weekdays, daily or mon,wed,fri", false))),
         CommandSpec.of("off", "stop the question of the day here (admins)", List.of()));
   }
@@ -110,8 +109,8 @@ public final class ScheduleCommand implements CommandHandler {
     ZoneId zone = null;
     Set<DayOfWeek> days = null;
     for (String word : args.subList(1, args.size())) {
-      if (word.contains("/") || word.equalsIgnoreCase("UTC")) {
-        zone = zone(word);
+      if (ScheduleZones.isZone(word)) {
+        zone = ScheduleZones.parse(word);
       } else {
         days = days(word);
       }
@@ -138,16 +137,6 @@ public final class ScheduleCommand implements CommandHandler {
       return TimesOfDay.parse(typed);
     } catch (IllegalArgumentException e) {
       throw new CommandException("Give the time as HH:MM (24 hours), not " + UserInput.echo(typed) + ", e.g. `09:30`.");
-    }
-  }
-
-  private static ZoneId zone(String typed) {
-    try {
-      return ZoneId.of(typed);
-    } catch (DateTimeException e) {
-      throw new CommandException(
-          UserInput.echo(typed) + " is not a time zone." + UserInput.didYouMean(typed, ZoneId.getAvailableZoneIds())
-              + " Use an IANA name such as `Europe/Berlin` or `America/New_York`.");
     }
   }
 

@@ -192,7 +192,7 @@ public final class SlackPlatform implements Platform {
       throw new PlatformException("Slack: " + SlackSettings.APP_TOKEN + " was not accepted (apps.connections.open: " + open.getError() + ")");
     }
     try {
-      socket = new SocketModeApp(settings.appToken(), bolt, SocketModeClient.Backend.Tyrus, SOCKET_CONCURRENCY);
+      socket = new SocketModeApp(settings.appToken(), bolt, SocketModeClient.Backend.JavaWebSocket, SOCKET_CONCURRENCY);
       socket.startAsync();
     } catch (Exception e) {
       throw new PlatformException("Slack Socket Mode could not connect: " + e.getMessage(), e);

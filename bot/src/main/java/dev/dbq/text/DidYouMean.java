@@ -37,8 +37,12 @@ public final class DidYouMean {
 
   private record Candidate(String option, int distance) {}
 
-  /** Levenshtein distance with two rows. */
+  /**
+   * Edit distance where swapping two neighbouring letters is one edit, as typing slips are
+   * ({@code hlep} for {@code help}): optimal string alignment, with three rows.
+   */
   static int distance(String a, String b) {
+    int[] beforePrevious = new int[b.length() + 1];
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -49,8 +53,12 @@ public final class DidYouMean {
       for (int j = 1; j <= b.length(); j++) {
         int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
         current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+        }
       }
-      int[] swap = previous;
+      int[] swap = beforePrevious;
+      beforePrevious = previous;
       previous = current;
       current = swap;
     }

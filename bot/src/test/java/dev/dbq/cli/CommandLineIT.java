@@ -66,15 +66,70 @@ class CommandLineIT {
   }
 
   @Test
-  void runWithoutCredentialsOpensTheConsoleOnTheBundledBankAnywhere() throws Exception {
+  void theConsoleRunsOnTheBundledBankAnywhere() throws Exception {
     // when: no content/ folder in this directory
-    Run run = run(scratch, "/dbq show q2\n", "run");
+    Run run = run(scratch, "/dbq show q2\n", "console");
 
     // then
     assertEquals(0, run.exit(), run.err());
-    assertTrue(run.err().contains("starting the local console"), run.err());
     assertTrue(run.err().contains("the bundled bank"), run.err());
     assertTrue(run.out().contains("Q2 · Compare different isolation levels and their use cases"), run.out());
+  }
+
+  @Test
+  void theReadmesTwoWeeksCommandPrintsTheExamplesPromisedStreaksOnEveryRun() throws Exception {
+    // given: the README's command exactly as written
+    String command = Files.readString(REPOSITORY.resolve("README.md")).lines()
+        .filter(line -> line.startsWith("java -jar bot/target/dbq-bot.jar ") && line.contains("two-weeks.txt"))
+        .findFirst()
+        .orElseThrow();
+    java.util.regex.Matcher parts = java.util.regex.Pattern.compile("^java -jar bot/target/dbq-bot\\.jar (.+) < (\\S+)$").matcher(command);
+    assertTrue(parts.matches(), command);
+    String script = Files.readString(REPOSITORY.resolve(parts.group(2)));
+    String promised = "Current streak: 2 · Best streak: 3 · Team streak: 1 (best 3)";
+    assertTrue(script.contains("Team streak: 1 (best 3)"), "the example promises what is checked here");
+
+    // when: twice, as someone trying it again does
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      Run run = run(REPOSITORY, script, parts.group(1).split(" "));
+
+      // then
+      assertEquals(0, run.exit(), run.err());
+      assertEquals(List.of(promised, promised), run.out().lines().filter(l -> l.startsWith("Current streak:")).toList(),
+          "run " + attempt + ":\n" + run.out());
+      assertFalse(run.out().contains("too late to count"), "run " + attempt + ":\n" + run.out());
+    }
+  }
+
+  @Test
+  void runWithoutCredentialsAndWithoutATerminalNamesTheVariablesToSetAndExitsOne() throws Exception {
+    // given: no token in the environment, standard input from a file (as in a container)
+    Map<String, String> environment = new java.util.HashMap<>(Map.of("DBQ_DATABASE_URL", "jdbc:sqlite:" + scratch.resolve("dbq.db")));
+    List.of("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "DISCORD_BOT_TOKEN").forEach(v -> environment.put(v, ""));
+
+    // when
+    Run run = run(environment, scratch, "/dbq show q2\n", "run");
+
+    // then: one line, no console output
+    assertEquals(1, run.exit(), run.err());
+    assertEquals("dbq: " + RunCommand.NOTHING_TO_RUN, run.err().strip());
+    assertTrue(run.err().contains("SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET") && run.err().contains("SLACK_APP_TOKEN")
+        && run.err().contains("DISCORD_BOT_TOKEN"), run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void aConfigGivenBeforeTheCommandIsTheOneTheConsoleLoads() throws Exception {
+    // given
+    Files.writeString(scratch.resolve("bad.yml"), "rounds:\n  zone: Mars/Olympus\n");
+
+    // when
+    Run run = run(scratch, "/dbq\n", "--config", "bad.yml", "console");
+
+    // then
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(run.err().strip().endsWith("dbq: bad.yml:2: rounds.zone: unknown time zone 'Mars/Olympus' (use an IANA name like Europe/Berlin)"),
+        run.err());
   }
 
   @Test

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.testsupport.BotProcess;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -76,6 +78,49 @@ class DockerfileIT {
     // then
     assertEquals(0, help.waitFor(), printed);
     assertTrue(printed.contains("Usage:"), printed);
+  }
+
+  @Test
+  void dependenciesAreResolvedFromThePomsAloneSoASourceEditReusesThatLayer() throws IOException {
+    // given
+    String build = dockerfile().substring(0, dockerfile().lastIndexOf("\nFROM "));
+
+    // then: poms, then the dependencies, then the sources, then CI's build without its tests
+    int poms = build.indexOf("COPY bot/pom.xml bot/");
+    int resolve = build.indexOf("RUN mvn -B dependency:go-offline");
+    int sources = build.indexOf("COPY bot/src bot/src");
+    int content = build.indexOf("COPY content content");
+    int buildJar = build.indexOf("RUN mvn -B -DskipTests package");
+    assertTrue(build.indexOf("COPY pom.xml .") >= 0 && poms >= 0, build);
+    assertTrue(poms < resolve && resolve < sources && resolve < content && sources < buildJar && content < buildJar, build);
+  }
+
+  @Test
+  void theBuildContextLeavesOutGitBuildOutputDatabasesAndLogsButKeepsWhatTheImageCopies() throws IOException {
+    // given
+    List<PathMatcher> ignored = Files.readAllLines(REPOSITORY.resolve(".dockerignore")).stream()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .map(line -> FileSystems.getDefault().getPathMatcher("glob:" + (line.endsWith("/") ? line.substring(0, line.length() - 1) : line)))
+        .toList();
+
+    // then: a path is left out when it or a folder above it matches (Docker's rule)
+    for (String path : List.of(".git/HEAD", "target/x.jar", "bot/target/dbq-bot.jar", "data/dbq.db", "dbq.db", "bot/dbq.log", "run.log")) {
+      assertTrue(isIgnored(ignored, path), path + " is in the build context");
+    }
+    for (String path : List.of("pom.xml", "bot/pom.xml", "bot/src/main/java/dev/dbq/cli/Main.java", "content/database-architecture.md", "config/dbq.yml")) {
+      assertFalse(isIgnored(ignored, path), path + " is left out of the build context, but the image copies it");
+    }
+  }
+
+  private static boolean isIgnored(List<PathMatcher> patterns, String path) {
+    for (Path at = Path.of(path); at != null; at = at.getParent()) {
+      Path candidate = at;
+      if (patterns.stream().anyMatch(p -> p.matches(candidate))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test

@@ -135,6 +135,9 @@ class CommandsTest {
         "/dbq random staff                 | Filters look like `key:value`",
         "/dbq random topic:                | `topic:` needs a value",
         "/dbq randmo                       | Did you mean `random`?",
+        "/dbq hlep                         | Did you mean `help`?",
+        "/dbq shwo q1                      | Did you mean `show`?",
+        "/dbq show 99                      | No question `99`. Ids run q1–q12",
         "/dbq frobnicate                   | Try `help`, `random`",
         "/dbq show                         | Usage: `/dbq show ID`",
         "/dbq show q99                     | No question `q99`. Ids run q1–q12",
@@ -163,8 +166,8 @@ class CommandsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"q5", "Q5", "database-architecture/q5", "DATABASE-ARCHITECTURE/Q5"})
-  void showAcceptsEveryIdSpelling(String id) {
+  @ValueSource(strings = {"q5", "Q5", "5", "database-architecture/q5", "DATABASE-ARCHITECTURE/Q5", "database-architecture/5"})
+  void showAcceptsEveryIdSpellingABareNumberToo(String id) {
     // when
     Reply reply = run("/dbq show " + id);
 

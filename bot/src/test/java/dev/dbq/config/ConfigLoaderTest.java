@@ -124,6 +124,8 @@ class ConfigLoaderTest {
       delimiter = '|',
       value = {
         "rounds:\\n  zone: Europe/Berln                | dbq.yml:2: rounds.zone: unknown time zone 'Europe/Berln'",
+        "rounds:\\n  zone: EST                         | dbq.yml:2: rounds.zone: time zone 'EST' is an abbreviation, which does not say when summer time applies (use an IANA name like America/New_York)",
+        "rounds:\\n  zone: CET                         | dbq.yml:2: rounds.zone: time zone 'CET' is an abbreviation, which does not say when summer time applies (use an IANA name like Europe/Paris or Europe/Berlin)",
         "rounds:\\n  post_at: 9am                      | dbq.yml:2: rounds.post_at: expected a time of day like 09:00, got '9am'",
         "rounds:\\n  days: mon,funday                  | dbq.yml:2: rounds.days: 'funday' is not a day",
         "rounds:\\n  grace: soon                       | dbq.yml:2: rounds.grace: expected a duration like 90m",

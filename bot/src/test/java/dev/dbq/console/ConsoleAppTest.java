@@ -113,6 +113,32 @@ class ConsoleAppTest {
   }
 
   @Test
+  void onlyTheConsoleUserIsAnAdminNotThePeopleMetWithAs() {
+    // when: the console user is "you"
+    String printed = run(":as bob\n/dbq schedule off\n:as you\n/dbq schedule off\n");
+
+    // then
+    int refused = printed.indexOf("Only admins can change the schedule");
+    assertTrue(refused >= 0, printed);
+    assertTrue(printed.indexOf("Schedule saved.") > refused, printed);
+  }
+
+  @Test
+  void thePeopleTheConfigNamesUnderAdminsAreAdminsInTheConsoleToo() {
+    // given
+    TestDatabase database = Backend.SQLITE.create();
+    databases.add(database);
+
+    // when
+    String printed = run(database, "admins: [bob, \"console:carol\"]\n",
+        ":as bob\n/dbq schedule off\n:as carol\n/dbq schedule set 09:30 UTC daily\n:as dave\n/dbq schedule off\n");
+
+    // then
+    assertEquals(2, printed.split("Schedule saved\\.", -1).length - 1, printed);
+    assertEquals(1, printed.split("Only admins can change the schedule", -1).length - 1, printed);
+  }
+
+  @Test
   void qotdPostsTheQuestionOfTheDayWithItsFirstFollowUpInTheThread() {
     // when
     String printed = run(":qotd\n:qotd\n");

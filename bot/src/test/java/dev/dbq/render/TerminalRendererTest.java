@@ -48,9 +48,45 @@ class TerminalRendererTest {
     String rendered = renderer.render("## Title\n\n**b** *i* `c`");
 
     // then
-    assertEquals(ESC + "[1mTitle" + ESC + "[22m\n\n"
-        + ESC + "[1mb" + ESC + "[22m " + ESC + "[3mi" + ESC + "[23m " + ESC + "[36mc" + ESC + "[39m",
+    assertEquals(ESC + "[1mTitle" + ESC + "[0m\n\n"
+        + ESC + "[1mb" + ESC + "[0m " + ESC + "[3mi" + ESC + "[0m " + ESC + "[36mc" + ESC + "[0m",
         rendered);
+  }
+
+  @Test
+  void aCardsBoldTitleIsResetAtTheEndOfEachOfItsLinesAndNeverReachesTheDifficultyLine() {
+    // given: a title that wraps, then the difficulty line with its bold difficulty
+    Reply card = new Reply("Q7 · Design a zero-downtime database migration strategy for a busy shop",
+        List.of(new Reply.Text("**Staff** · Database Migration & Scaling Challenges · Common")), List.of(), Reply.Visibility.CALLER);
+    TerminalRenderer renderer = new TerminalRenderer(40, true);
+
+    // when
+    List<String> lines = renderer.render(card).lines().toList();
+
+    // then: each title line is bold on its own, and every line ends with all attributes reset
+    assertTrue(lines.get(0).startsWith(ESC + "[1mQ7 · Design") && lines.get(0).endsWith(ESC + "[0m"), lines.get(0));
+    assertTrue(lines.get(1).startsWith(ESC + "[1m") && lines.get(1).endsWith(ESC + "[0m"), lines.get(1));
+    int difficulty = lines.indexOf(lines.stream().filter(l -> l.contains("Staff")).findFirst().orElseThrow());
+    assertEquals("", lines.get(difficulty - 1), "a blank line between title and difficulty");
+    assertTrue(lines.get(difficulty).startsWith(ESC + "[1mStaff" + ESC + "[0m · Database"), lines.get(difficulty));
+    for (String line : lines) {
+      assertFalse(line.contains(ESC + "[22m") || line.contains(ESC + "[23m") || line.contains(ESC + "[39m"),
+          "closes with a full reset, which every terminal knows: " + line);
+      int lastOpen = Math.max(line.lastIndexOf(ESC + "[1m"), Math.max(line.lastIndexOf(ESC + "[3m"), line.lastIndexOf(ESC + "[36m")));
+      assertTrue(lastOpen < 0 || line.indexOf(ESC + "[0m", lastOpen) > lastOpen, "a style stays open after: " + line);
+    }
+  }
+
+  @Test
+  void aSpanInsideAnotherReopensTheOuterOneAfterItsReset() {
+    // given
+    TerminalRenderer renderer = new TerminalRenderer(80, true);
+
+    // when
+    String rendered = renderer.render("*all **of** it*");
+
+    // then
+    assertEquals(ESC + "[3mall " + ESC + "[3m" + ESC + "[1mof" + ESC + "[0m" + ESC + "[3m it" + ESC + "[0m", rendered);
   }
 
   @ParameterizedTest(name = "width {0}")
@@ -199,7 +235,7 @@ class TerminalRendererTest {
     String rendered = new TerminalRenderer(40, true).render(reply);
 
     // then
-    assertEquals(ESC + "[1m*not* italic" + ESC + "[22m", rendered);
+    assertEquals(ESC + "[1m*not* italic" + ESC + "[0m", rendered);
   }
 
   @Test

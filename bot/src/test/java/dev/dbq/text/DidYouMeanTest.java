@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DidYouMeanTest {
 
-  private static final List<String> OPTIONS = List.of("Senior", "Staff", "random", "search", "scenario");
+  private static final List<String> OPTIONS = List.of("Senior", "Staff", "random", "search", "scenario", "help", "show");
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({
@@ -18,11 +18,20 @@ class DidYouMeanTest {
     "senoir, Senior",
     "randmo, random",
     "scen, scenario",
+    "hlep, help",
+    "shwo, show",
+    "radnom, random",
     "s, ''",
     "xyz, ''",
     "'', ''",
   })
-  void suggestsTheClosestOptionOnlyWhenItIsClose(String typed, String expected) {
+  void suggestsTheClosestOptionOnlyWhenItIsCloseCountingASwapOfNeighboursAsOneSlip(String typed, String expected) {
     assertEquals(expected.isEmpty() ? Optional.empty() : Optional.of(expected), DidYouMean.closest(typed, OPTIONS));
+  }
+
+  @ParameterizedTest(name = "{0} ~ {1} = {2}")
+  @CsvSource({"hlep, help, 1", "help, help, 0", "ab, ba, 1", "abc, ca, 3", "kitten, sitting, 3"})
+  void aSwapOfNeighboursIsOneEdit(String a, String b, int distance) {
+    assertEquals(distance, DidYouMean.distance(a, b));
   }
 }

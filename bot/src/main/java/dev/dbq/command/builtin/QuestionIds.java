@@ -15,7 +15,16 @@ final class QuestionIds {
   private QuestionIds() {}
 
   static Question question(BankLibrary library, String typed) {
-    return found(library.findQuestion(typed), typed, "question");
+    return found(library.findQuestion(numberAsQuestionId(typed)), typed, "question");
+  }
+
+  /** A bare number is the question with that number, as people say "question 5": {@code 5} is {@code q5}. */
+  static String numberAsQuestionId(String typed) {
+    int slash = typed.lastIndexOf('/');
+    String local = typed.substring(slash + 1);
+    return !local.isEmpty() && local.chars().allMatch(c -> c >= '0' && c <= '9')
+        ? typed.substring(0, slash + 1) + "q" + local
+        : typed;
   }
 
   static Scenario scenario(BankLibrary library, String typed) {

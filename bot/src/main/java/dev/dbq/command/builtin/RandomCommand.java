@@ -14,17 +14,19 @@ import dev.dbq.command.QuestionCards;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 
-/** {@code /dbq random [FILTER...]}: a random question with its quick answer. */
+/**
+ * {@code /dbq random [FILTER...]}: a random question with its quick answer, dealt to each person
+ * by a {@link Dealer} (no repeats until the questions their filters match are used up).
+ */
 public final class RandomCommand implements CommandHandler {
 
   private final Supplier<BankLibrary> banks;
-  private final RandomGenerator random;
+  private final Dealer deals;
 
-  public RandomCommand(Supplier<BankLibrary> banks, RandomGenerator random) {
+  public RandomCommand(Supplier<BankLibrary> banks, Dealer deals) {
     this.banks = banks;
-    this.random = random;
+    this.deals = deals;
   }
 
   @Override
@@ -68,6 +70,7 @@ public final class RandomCommand implements CommandHandler {
       throw new CommandException(
           "No question matches all of `" + filter + "` together. Try fewer filters, or `/dbq topics` to see what there is.");
     }
-    return QuestionCards.withQuickAnswer(candidates.get(random.nextInt(candidates.size())));
+    String dealt = deals.next(context, candidates.stream().map(Question::id).toList()).orElseThrow();
+    return QuestionCards.withQuickAnswer(candidates.stream().filter(q -> q.id().equals(dealt)).findFirst().orElseThrow());
   }
 }

@@ -10,17 +10,17 @@ import dev.dbq.command.CommandHandler;
 import dev.dbq.command.QuestionCards;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 
-/** {@code /dbq scenario [N]}: a real-world scenario, random unless a number or id is given. */
+/** {@code /dbq scenario [N]}: a real-world scenario, dealt like {@code random} unless a number or id is given. */
 public final class ScenarioCommand implements CommandHandler {
 
   private final Supplier<BankLibrary> banks;
-  private final RandomGenerator random;
+  private final Dealer deals;
 
-  public ScenarioCommand(Supplier<BankLibrary> banks, RandomGenerator random) {
+  /** @param deals its own deals: scenarios and questions are dealt apart */
+  public ScenarioCommand(Supplier<BankLibrary> banks, Dealer deals) {
     this.banks = banks;
-    this.random = random;
+    this.deals = deals;
   }
 
   @Override
@@ -60,8 +60,13 @@ public final class ScenarioCommand implements CommandHandler {
     }
     Scenario scenario =
         args.isEmpty()
-            ? scenarios.get(random.nextInt(scenarios.size()))
+            ? dealt(context, scenarios)
             : QuestionIds.scenario(library, args.get(0));
     return QuestionCards.scenario(scenario, scenarios.size());
+  }
+
+  private Scenario dealt(CommandContext context, List<Scenario> scenarios) {
+    String id = deals.next(context, scenarios.stream().map(Scenario::id).toList()).orElseThrow();
+    return scenarios.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
   }
 }

@@ -37,13 +37,13 @@ public final class ShowCommand implements CommandHandler {
 
   @Override
   public String summary() {
-    return "one question by id (q5, Q5 or database-architecture/q5)";
+    return "one question by id (q5, 5, Q5 or database-architecture/q5)";
   }
 
   @Override
   public List<OptionSpec> options() {
     return List.of(
-        OptionSpec.positional("id", OptionSpec.Kind.STRING, "question or scenario id, e.g. q5 or s1", true)
+        OptionSpec.positional("id", OptionSpec.Kind.STRING, "question or scenario id, e.g. q5, 5 or s1", true)
             .completedBy(OptionSpec.Completion.QUESTION_ID));
   }
 
