@@ -12,6 +12,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -273,7 +274,7 @@ class FakeSlackTest {
         .singleTeamBotToken(FakeSlack.BOT_TOKEN)
         .build());
     ProbeApp.addProbeHandlers(app, seen);
-    SocketModeApp socketApp = new SocketModeApp(FakeSlack.APP_TOKEN, app);
+    SocketModeApp socketApp = new SocketModeApp(FakeSlack.APP_TOKEN, app, SocketModeClient.Backend.JavaWebSocket);
     socketApps.add(socketApp);
     socketApp.startAsync();
     return socketApp;
