@@ -1,5 +1,6 @@
 package dev.dbq.discord;
 
+import dev.dbq.app.ApiTrouble;
 import dev.dbq.app.BotMetrics;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -10,25 +11,28 @@ import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
 /**
- * Counts the Discord API's rate limits, server errors and unreachable calls in {@code /metrics}.
- * JDA waits out a 429 and retries on its own, so without this an operator would never see them.
+ * Counts the Discord API's rate limits, server errors and unreachable calls in {@code /metrics},
+ * and keeps the last one's {@link ApiTrouble} for {@code /readyz}. JDA waits out a 429 and
+ * retries on its own, so without this an operator would never see them.
  */
 final class ApiTroubleCounter implements Interceptor {
 
   private final BotMetrics metrics;
+  private final ApiTrouble trouble;
 
-  ApiTroubleCounter(BotMetrics metrics) {
+  ApiTroubleCounter(BotMetrics metrics, ApiTrouble trouble) {
     this.metrics = metrics;
+    this.trouble = trouble;
   }
 
   /** JDA's own default client (25 requests per host, 5 idle connections for 10 s), counted. */
-  static OkHttpClient.Builder httpClient(BotMetrics metrics) {
+  static OkHttpClient.Builder httpClient(BotMetrics metrics, ApiTrouble trouble) {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequestsPerHost(25);
     return new OkHttpClient.Builder()
         .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
         .dispatcher(dispatcher)
-        .addInterceptor(new ApiTroubleCounter(metrics));
+        .addInterceptor(new ApiTroubleCounter(metrics, trouble));
   }
 
   @Override
@@ -37,6 +41,7 @@ final class ApiTroubleCounter implements Interceptor {
     try {
       response = chain.proceed(chain.request());
     } catch (IOException e) {
+      trouble.unreachable(e);
       metrics.platformApiError(DiscordPlatform.NAME, "io");
       throw e;
     }
@@ -46,6 +51,11 @@ final class ApiTroubleCounter implements Interceptor {
       metrics.platformApiRetry(DiscordPlatform.NAME, "rate_limited");
     } else if (status >= 500) {
       metrics.platformApiError(DiscordPlatform.NAME, Integer.toString(status));
+    }
+    if (status >= 500) {
+      trouble.failing(status);
+    } else {
+      trouble.answered();
     }
     return response;
   }

@@ -1,5 +1,6 @@
 package dev.dbq.discord;
 
+import dev.dbq.app.ApiTrouble;
 import dev.dbq.app.Bot;
 import dev.dbq.app.BotMetrics;
 import dev.dbq.app.HttpRoutes;
@@ -64,6 +65,7 @@ public final class DiscordPlatform implements Platform {
   private final DbqConfig.Discord settings;
   private final Duration readyTimeout;
   private final DiscordGateway gateway;
+  private final ApiTrouble apiTrouble = new ApiTrouble("Discord's API");
   private final ExecutorService work = Executors.newCachedThreadPool(daemon("dbq-discord-"));
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("dbq-discord-defer-"));
   private volatile ShardManager shards;
@@ -142,7 +144,7 @@ public final class DiscordPlatform implements Platform {
             .setShardsTotal(settings.shardsTotal())
             .setShards(settings.shardIds())
             .setRestConfig(new RestConfig().setBaseUrl(apiUrl))
-            .setHttpClientBuilder(ApiTroubleCounter.httpClient(metrics))
+            .setHttpClientBuilder(ApiTroubleCounter.httpClient(metrics, apiTrouble))
             .setSessionController(new GatewayUrlSessionController(gatewayUrl, settings.shardsTotal()))
             // Raw events: held-back thread messages; passthrough: the member permissions sent with an interaction.
             .setRawEventsEnabled(true)
@@ -206,6 +208,11 @@ public final class DiscordPlatform implements Platform {
       // The previous registration keeps working; everything else does too.
       log.error("Could not register /dbq with Discord: {}", oneLine(e));
     }
+  }
+
+  @Override
+  public Optional<String> trouble() {
+    return apiTrouble.now();
   }
 
   @Override

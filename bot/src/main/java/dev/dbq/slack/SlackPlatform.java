@@ -200,6 +200,11 @@ public final class SlackPlatform implements Platform {
   }
 
   @Override
+  public Optional<String> trouble() {
+    return webApi.trouble().now();
+  }
+
+  @Override
   public boolean ready() {
     if (closed || app == null || app.status() != App.Status.Running) {
       return false;

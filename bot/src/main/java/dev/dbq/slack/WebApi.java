@@ -2,6 +2,7 @@ package dev.dbq.slack;
 
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import dev.dbq.app.ApiTrouble;
 import dev.dbq.app.BotMetrics;
 import dev.dbq.app.PlatformException;
 import java.io.IOException;
@@ -41,10 +42,16 @@ final class WebApi {
   private static final Logger log = LoggerFactory.getLogger(WebApi.class);
 
   private final Sleeper sleeper;
+  private final ApiTrouble trouble = new ApiTrouble("Slack's Web API");
   private volatile BotMetrics metrics;
 
   WebApi(Sleeper sleeper) {
     this.sleeper = sleeper;
+  }
+
+  /** Whether its last call says Slack is down (for {@code /readyz}). */
+  ApiTrouble trouble() {
+    return trouble;
   }
 
   /** Counts failures and retries in {@code /metrics} from now on. */
@@ -98,9 +105,16 @@ final class WebApi {
     Duration backoff = FIRST_BACKOFF;
     for (int attempt = 1; ; attempt++) {
       try {
-        return call.run();
+        T response = call.run();
+        trouble.answered();
+        return response;
       } catch (SlackApiException e) {
         int status = e.getResponse().code();
+        if (status >= 500) {
+          trouble.failing(status);
+        } else {
+          trouble.answered();
+        }
         boolean retrying = attempt < MAX_ATTEMPTS && (status == 429 || (retryServerErrors && status >= 500));
         count(Integer.toString(status), retrying);
         if (!retrying) {
@@ -113,6 +127,7 @@ final class WebApi {
           backoff = backoff.multipliedBy(2);
         }
       } catch (IOException e) {
+        trouble.unreachable(e);
         count("io", false);
         throw new PlatformException(what + " failed: " + e.getMessage(), e);
       }

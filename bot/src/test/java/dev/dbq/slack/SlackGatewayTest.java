@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.app.Platform;
 import dev.dbq.app.PlatformException;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelGoneException;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,22 @@ class SlackGatewayTest {
 
     assertTrue(e.getMessage().contains(error), e.getMessage());
     assertEquals(1, slack.calls("chat.postMessage").size());
+  }
+
+  @Test
+  void whileTheWebApiFailsTheReadinessCheckSaysSoUntilACallIsAnsweredAgain() {
+    Platform platform = slackBot.runtime.platforms().get(0);
+    // GIVEN Slack's Web API answers 503 to everything
+    slack.setWebApiDown(true);
+
+    // WHEN a round post fails on it, THEN the platform names the trouble for /readyz
+    assertThrows(PlatformException.class, () -> gateway.post(GENERAL, "round-1", Reply.text("hello")));
+    assertEquals(Optional.of("Slack's Web API answers HTTP 503"), platform.trouble());
+
+    // WHEN it is back and a call is answered, THEN the trouble is gone
+    slack.setWebApiDown(false);
+    gateway.postInThread(GENERAL, "1796112000.000100", Reply.text("a follow-up"));
+    assertEquals(Optional.empty(), platform.trouble());
   }
 
   @Test
