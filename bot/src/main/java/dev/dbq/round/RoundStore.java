@@ -90,6 +90,12 @@ public interface RoundStore {
     /** The channel's newest round. */
     Optional<Round> latest(ChannelKey channel);
 
+    /**
+     * Every channel whose schedule is on, with its newest round, ordered by channel key: what a
+     * tick reads, in one query however many channels there are.
+     */
+    List<ChannelSnapshot> scheduled();
+
     Optional<Round> forDate(ChannelKey channel, LocalDate date);
 
     Optional<Round> byThread(ChannelKey channel, String threadRef);

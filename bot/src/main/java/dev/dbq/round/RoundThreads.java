@@ -120,10 +120,15 @@ final class RoundThreads {
 
   /** Sends the next follow-up question if one is due by now; claims it first so it goes once. */
   void sendFollowUpIfDue(Round round, Question question, Instant now) {
+    sendFollowUpIfDue(round, question, closedAt(round), now);
+  }
+
+  /** As {@link #sendFollowUpIfDue(Round, Question, Instant)}, for a round closed at {@code closedAt} (null: open). */
+  void sendFollowUpIfDue(Round round, Question question, Instant closedAt, Instant now) {
     if (round.threadRef() == null) {
       return;
     }
-    Optional<Instant> due = nextFollowUp(round, question);
+    Optional<Instant> due = nextFollowUp(round, question, closedAt);
     if (due.isPresent() && !due.get().isAfter(now)
         && store.rounds().recordFollowUp(round.id(), round.followUpsSent(), now)) {
       try {
@@ -138,10 +143,11 @@ final class RoundThreads {
     }
   }
 
-  Optional<Instant> nextFollowUp(Round round, Question question) {
+  /** When the round's next follow-up is due, the round being closed at {@code closedAt} (null: open). */
+  Optional<Instant> nextFollowUp(Round round, Question question, Instant closedAt) {
     return round.threadRef() == null
         ? Optional.empty()
-        : followUps.nextDue(round, question.followUps().size(), closedAt(round));
+        : followUps.nextDue(round, question.followUps().size(), closedAt);
   }
 
   /** Reveals the quick answer in the thread once its time has come; once, across instances. */

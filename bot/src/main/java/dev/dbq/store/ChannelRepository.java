@@ -84,7 +84,8 @@ public final class ChannelRepository implements RoundStore.Channels {
                 ChannelRepository::settings));
   }
 
-  private static ChannelSettings settings(ResultSet row) throws SQLException {
+  /** Reads the settings of a row with the columns of {@link #SELECT} (RoundRepository joins them). */
+  static ChannelSettings settings(ResultSet row) throws SQLException {
     ChannelSchedule schedule =
         new ChannelSchedule(
             LocalTime.parse(row.getString("post_at")),

@@ -1,6 +1,7 @@
 package dev.dbq.store;
 
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.round.ChannelSnapshot;
 import dev.dbq.round.Round;
 import dev.dbq.round.RoundStore;
 import java.sql.ResultSet;
@@ -236,6 +237,34 @@ public final class RoundRepository implements RoundStore.Rounds {
                 channel.platform(),
                 channel.workspace(),
                 channel.channel()));
+  }
+
+  /**
+   * One query: each enabled channel joined with its round of the newest date, which the unique
+   * key (platform, workspace, channel, round_date) finds by an index lookup per channel.
+   */
+  @Override
+  public List<ChannelSnapshot> scheduled() {
+    return database.read(
+        "list the scheduled channels with their newest rounds",
+        connection ->
+            Jdbc.queryList(
+                connection,
+                "SELECT c.platform, c.workspace, c.channel, c.post_at, c.zone, c.days, c.reveal_at, c.enabled, c.filters,"
+                    + " rounds.id, rounds.round_date, rounds.question_id, rounds.posted_at, rounds.message_ref,"
+                    + " rounds.thread_ref, rounds.followups_sent, rounds.last_followup_at, rounds.revealed_at,"
+                    + " rounds.last_reply_at, rounds.post_lease_until, rounds.skipped_at, "
+                    + LATEST_FIRST_REPLY
+                    + " FROM channels c LEFT JOIN rounds ON rounds.platform = c.platform"
+                    + " AND rounds.workspace = c.workspace AND rounds.channel = c.channel"
+                    + " AND rounds.round_date = (SELECT MAX(newest.round_date) FROM rounds newest"
+                    + " WHERE newest.platform = c.platform AND newest.workspace = c.workspace AND newest.channel = c.channel)"
+                    + " WHERE c.enabled = TRUE ORDER BY c.platform, c.workspace, c.channel",
+                row -> {
+                  row.getLong("id");
+                  Round latest = row.wasNull() ? null : round(row);
+                  return new ChannelSnapshot(ChannelRepository.settings(row), latest);
+                }));
   }
 
   @Override
