@@ -43,6 +43,13 @@ public final class FollowUpRoutine implements Routine {
     return nextFollowUp(channel);
   }
 
+  /** Before its interval is over a follow-up waits for replies, which the tick does not see come. */
+  @Override
+  public Optional<Instant> mayBeDueAfter(ChannelSnapshot channel, Instant after) {
+    return channel.latestRound()
+        .flatMap(round -> question(round).flatMap(question -> threads.earliestFollowUp(round, question, null)));
+  }
+
   private Optional<Instant> nextFollowUp(ChannelSnapshot channel) {
     return channel.latestRound()
         .flatMap(round -> question(round).flatMap(question -> threads.nextFollowUp(round, question, null)));

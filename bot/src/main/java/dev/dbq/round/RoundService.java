@@ -167,12 +167,15 @@ public final class RoundService {
     Instant now = clock.instant();
     LocalDate today = PostTimes.roundDate(settings.schedule(), now);
     Optional<Round> existing = store.rounds().forDate(channel, today);
-    if (existing.isPresent()) {
-      return existing.get().messageRef() == null
-          ? posting.postClaimed(settings, existing.get(), now, policy.grace(), true)
-          : Optional.empty();
+    if (existing.isPresent() && existing.get().messageRef() != null) {
+      return Optional.empty();
     }
-    return posting.post(settings, new PostSlot(today, now), now);
+    Optional<Round> posted = existing.isPresent()
+        ? posting.postClaimed(settings, existing.get(), now, policy.grace(), true)
+        : posting.post(settings, new PostSlot(today, now), now);
+    // Its reveal and follow-ups (or the retry of its post) are the scheduled work's from now on.
+    store.channels().runSoon(channel);
+    return posted;
   }
 
   /** The channel's round of today (in its zone), posted or not. */

@@ -38,4 +38,14 @@ public interface Routine {
    * if nothing else changes it, for the console's simulated clock.
    */
   Optional<Instant> nextDueAfter(ChannelSnapshot channel, Instant after);
+
+  /**
+   * The earliest instant strictly after {@code after} at which it may have work in the channel
+   * unless something outside the engine changes it (which then makes the channel due at once,
+   * {@link RoundStore.Channels#runSoon}): the live engine reads the channel again then, and not
+   * before. Never later than {@link #nextDueAfter}; the same unless the work waits for people.
+   */
+  default Optional<Instant> mayBeDueAfter(ChannelSnapshot channel, Instant after) {
+    return nextDueAfter(channel, after);
+  }
 }

@@ -25,6 +25,19 @@ public final class RoundRepository implements RoundStore.Rounds {
       "(SELECT MAX(p.participated_at) FROM participations p"
           + " WHERE p.round_id = rounds.id AND p.source = 'THREAD_REPLY') AS latest_first_reply_at";
   private static final String SELECT = "SELECT " + COLUMNS + ", " + LATEST_FIRST_REPLY + " FROM rounds";
+  // The channel's columns, then its newest round's (null without one), which names the same channel.
+  // The newest round is found by the unique key (platform, workspace, channel, round_date) read
+  // backwards, and joined by its id (SQLite's plan: an index search per channel, then by rowid).
+  private static final String SCHEDULED =
+      "SELECT c.platform, c.workspace, c.channel, c.post_at, c.zone, c.days, c.reveal_at, c.enabled, c.filters,"
+          + " c.run_version, rounds.id, rounds.round_date, rounds.question_id, rounds.posted_at, rounds.message_ref,"
+          + " rounds.thread_ref, rounds.followups_sent, rounds.last_followup_at, rounds.revealed_at,"
+          + " rounds.last_reply_at, rounds.post_lease_until, rounds.skipped_at, "
+          + LATEST_FIRST_REPLY
+          + " FROM channels c LEFT JOIN rounds ON rounds.id = (SELECT newest.id FROM rounds newest"
+          + " WHERE newest.platform = c.platform AND newest.workspace = c.workspace AND newest.channel = c.channel"
+          + " ORDER BY newest.round_date DESC LIMIT 1)"
+          + " WHERE c.enabled = TRUE";
   private static final String OF_CHANNEL = " WHERE platform = ? AND workspace = ? AND channel = ?";
 
   private final Database database;
@@ -239,32 +252,31 @@ public final class RoundRepository implements RoundStore.Rounds {
                 channel.channel()));
   }
 
-  /**
-   * One query: each enabled channel joined with its round of the newest date, which the unique
-   * key (platform, workspace, channel, round_date) finds by an index lookup per channel.
-   */
+  /** Each enabled channel joined with its round of the newest date. */
   @Override
   public List<ChannelSnapshot> scheduled() {
     return database.read(
         "list the scheduled channels with their newest rounds",
+        connection -> Jdbc.queryList(connection, SCHEDULED + " ORDER BY c.platform, c.workspace, c.channel", RoundRepository::snapshot));
+  }
+
+  /** The channels due by now, found by the index channels_due (enabled, next_run_at). */
+  @Override
+  public List<ChannelSnapshot> dueBy(Instant now) {
+    return database.read(
+        "list the channels with work due by " + now,
         connection ->
             Jdbc.queryList(
                 connection,
-                "SELECT c.platform, c.workspace, c.channel, c.post_at, c.zone, c.days, c.reveal_at, c.enabled, c.filters,"
-                    + " rounds.id, rounds.round_date, rounds.question_id, rounds.posted_at, rounds.message_ref,"
-                    + " rounds.thread_ref, rounds.followups_sent, rounds.last_followup_at, rounds.revealed_at,"
-                    + " rounds.last_reply_at, rounds.post_lease_until, rounds.skipped_at, "
-                    + LATEST_FIRST_REPLY
-                    + " FROM channels c LEFT JOIN rounds ON rounds.platform = c.platform"
-                    + " AND rounds.workspace = c.workspace AND rounds.channel = c.channel"
-                    + " AND rounds.round_date = (SELECT MAX(newest.round_date) FROM rounds newest"
-                    + " WHERE newest.platform = c.platform AND newest.workspace = c.workspace AND newest.channel = c.channel)"
-                    + " WHERE c.enabled = TRUE ORDER BY c.platform, c.workspace, c.channel",
-                row -> {
-                  row.getLong("id");
-                  Round latest = row.wasNull() ? null : round(row);
-                  return new ChannelSnapshot(ChannelRepository.settings(row), latest);
-                }));
+                SCHEDULED + " AND c.next_run_at <= ? ORDER BY c.platform, c.workspace, c.channel",
+                RoundRepository::snapshot,
+                now.toEpochMilli()));
+  }
+
+  private static ChannelSnapshot snapshot(ResultSet row) throws SQLException {
+    row.getLong("id");
+    Round latest = row.wasNull() ? null : round(row);
+    return new ChannelSnapshot(ChannelRepository.settings(row), latest, row.getLong("run_version"));
   }
 
   @Override
