@@ -191,7 +191,7 @@ final class RoundThreads {
   }
 
   Optional<Instant> nextReveal(Round round, ChannelSchedule schedule) {
-    if (round.threadRef() == null || round.revealedAt() != null) {
+    if (round.state() != RoundState.POSTED) {
       return Optional.empty();
     }
     return Optional.of(RevealTimes.revealOf(schedule, round.date(), round.postedAt()));

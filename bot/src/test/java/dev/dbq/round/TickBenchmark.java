@@ -118,8 +118,8 @@ public final class TickBenchmark {
                   + " '11:00', TRUE, NULL)");
           PreparedStatement round = connection.prepareStatement(
               "INSERT INTO rounds (platform, workspace, channel, round_date, question_id, posted_at, message_ref, thread_ref,"
-                  + " followups_sent, last_followup_at, revealed_at)"
-                  + " VALUES ('slack', 'bench', ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
+                  + " followups_sent, last_followup_at, revealed_at, state)"
+                  + " VALUES ('slack', 'bench', ?, ?, ?, ?, ?, ?, 1, ?, ?, 'revealed')")) {
         for (int i = 0; i < channels; i++) {
           String name = "c" + i;
           channel.setString(1, name);
