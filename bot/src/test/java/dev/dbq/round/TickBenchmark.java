@@ -15,6 +15,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,7 +49,7 @@ public final class TickBenchmark {
   private static final Instant POSTED = TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC);
   private static final Instant FIRST_TICK = TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC);
   private static final ChannelSchedule SCHEDULE =
-      new ChannelSchedule(LocalTime.of(9, 0), ZoneOffset.UTC, EnumSet.allOf(java.time.DayOfWeek.class), LocalTime.of(11, 0), true);
+      new ChannelSchedule(LocalTime.of(9, 0), ZoneOffset.UTC, EnumSet.allOf(DayOfWeek.class), LocalTime.of(11, 0), true);
 
   /** One backend's figures for one number of channels. */
   private record Figures(int channels, double firstTickMillis, double tickMillis, double queriesPerTick, double readAllMillis) {}
