@@ -47,6 +47,10 @@ public final class RoundService {
   /** When this process last forgot old platform events (at most once per {@link #FORGET_EVERY}). */
   private volatile Instant forgotAt = Instant.MIN;
 
+  /**
+   * @param routines makes the kinds of scheduled work {@link #runDue()} runs, in order, from this
+   *     service (the registry is {@code app.Features#routines}); called once, here
+   */
   public RoundService(
       Supplier<BankLibrary> banks,
       RoundStore store,
