@@ -55,7 +55,8 @@ public final class Bot implements AutoCloseable {
             clock,
             random,
             policy(config.rounds()),
-            (channel, outcome) -> metrics.participation(channel.platform(), outcome.name().toLowerCase(Locale.ROOT)));
+            (channel, outcome) -> metrics.participation(channel.platform(), outcome.name().toLowerCase(Locale.ROOT)),
+            Features::routines);
     ChannelHistories histories = new ChannelHistories(store);
     int quorum = config.streaks().teamQuorum();
     this.commands =
@@ -83,8 +84,8 @@ public final class Bot implements AutoCloseable {
   }
 
   /**
-   * Runs the question of the day by the wall clock: catches up on a post missed while the bot
-   * was down, then posts, follows up and reveals on time.
+   * Runs the scheduled work ({@link Features#routines}) by the wall clock: catches up on a post
+   * missed while the bot was down, then posts, follows up and reveals on time.
    */
   public synchronized void startScheduler() {
     scheduler =
@@ -94,6 +95,7 @@ public final class Bot implements AutoCloseable {
                 rounds.scheduledChannels().stream()
                     .map(s -> new RoundScheduler.ScheduledChannel(s.channel(), s.schedule()))
                     .toList(),
+            rounds::wakeUps,
             TestTiming.tick().orElse(RoundScheduler.DEFAULT_TICK));
     scheduler.start();
   }

@@ -13,8 +13,12 @@ import dev.dbq.command.builtin.SearchCommand;
 import dev.dbq.command.builtin.ShowCommand;
 import dev.dbq.command.builtin.TopicsCommand;
 import dev.dbq.round.AnsweredCommand;
+import dev.dbq.round.FollowUpRoutine;
+import dev.dbq.round.PostRoutine;
 import dev.dbq.round.RandomDeals;
+import dev.dbq.round.RevealRoutine;
 import dev.dbq.round.RoundService;
+import dev.dbq.round.Routine;
 import dev.dbq.schedule.ScheduleCommand;
 import dev.dbq.streak.ChannelHistories;
 import dev.dbq.streak.LeaderboardCommand;
@@ -25,7 +29,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
-/** The explicit registry of every {@code /dbq} subcommand: adding one is one line here. */
+/**
+ * The explicit registry of every {@code /dbq} subcommand and every kind of scheduled work (a
+ * {@link Routine}): adding either is one line here.
+ */
 public final class Features {
 
   private Features() {}
@@ -56,5 +63,13 @@ public final class Features {
     handlers.add(new ReloadCommand(reloadBanks));
     handlers.add(new AnsweredCommand(rounds));
     return new Commands(handlers);
+  }
+
+  /**
+   * Every kind of scheduled work, in the order a run does them in a channel: the newest round's
+   * reveal comes before the post that replaces it, and follow-ups look at the round as posted.
+   */
+  public static List<Routine> routines(RoundService rounds) {
+    return List.of(new RevealRoutine(rounds), new PostRoutine(rounds), new FollowUpRoutine(rounds));
   }
 }

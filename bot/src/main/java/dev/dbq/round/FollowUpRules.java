@@ -67,4 +67,18 @@ public final class FollowUpRules {
     Instant intervalOver = lastFollowUpAt.plus(interval);
     return Optional.of(intervalOver.isAfter(lastReplyAt) ? intervalOver : lastReplyAt);
   }
+
+  /**
+   * The earliest instant the round's next follow-up may be due, whatever replies come: when it
+   * is due if it is; while it waits for a reply, the end of its interval (a reply after that makes
+   * it due at once, and the reply itself sends it).
+   */
+  public Optional<Instant> earliestDue(Round round, int followUpCount, Instant nextRoundPostedAt) {
+    Optional<Instant> due = nextDue(round, followUpCount, nextRoundPostedAt);
+    if (due.isPresent() || nextRoundPostedAt != null || round.followUpsSent() == 0
+        || round.followUpsSent() >= followUpCount) {
+      return due;
+    }
+    return Optional.of(round.lastFollowUpAt().plus(interval));
+  }
 }

@@ -18,6 +18,7 @@ import java.time.LocalDate;
  * @param postLeaseUntil until when the instance posting it holds the right to (null: nobody);
  *     a round still without a message after that is posted by the next run within the grace period
  * @param skippedAt when its post was given up, past the grace period (null if it was not)
+ * @param state where it is in its life; the moves are {@link RoundState}'s
  */
 public record Round(
     long id,
@@ -32,10 +33,11 @@ public record Round(
     Instant revealedAt,
     Instant lastReplyAt,
     Instant postLeaseUntil,
-    Instant skippedAt) {
+    Instant skippedAt,
+    RoundState state) {
 
   /** Claimed, but its message has not landed yet and nobody gave it up. */
   public boolean awaitsPost() {
-    return messageRef == null && skippedAt == null;
+    return state == RoundState.CLAIMED;
   }
 }

@@ -125,7 +125,7 @@ final class RoundPosting {
       }
       return deliver(settings, round, now);
     }
-    if (round.skippedAt() == null && store.rounds().markSkipped(round.id(), now)) {
+    if (round.state().canMoveTo(RoundState.SKIPPED) && store.rounds().markSkipped(round.id(), now)) {
       log.warn(
           "{}: the question of the day of {} was claimed at {} but its post never landed; the grace period is over,"
               + " so that date is skipped (/dbq answered and streaks leave it out)",

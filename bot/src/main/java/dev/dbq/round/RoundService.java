@@ -8,10 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -40,12 +40,17 @@ public final class RoundService {
   private final RoundPolicy policy;
   private final RoundThreads threads;
   private final RoundPosting posting;
+  private final Routines routines;
 
   private final ParticipationListener participations;
   private final ChannelGateway gateway;
   /** When this process last forgot old platform events (at most once per {@link #FORGET_EVERY}). */
   private volatile Instant forgotAt = Instant.MIN;
 
+  /**
+   * @param routines makes the kinds of scheduled work {@link #runDue()} runs, in order, from this
+   *     service (the registry is {@code app.Features#routines}); called once, here
+   */
   public RoundService(
       Supplier<BankLibrary> banks,
       RoundStore store,
@@ -53,7 +58,8 @@ public final class RoundService {
       Clock clock,
       RandomGenerator random,
       RoundPolicy policy,
-      ParticipationListener participations) {
+      ParticipationListener participations,
+      Function<RoundService, List<Routine>> routines) {
     this.participations = participations;
     this.gateway = gateway;
     this.banks = banks;
@@ -62,6 +68,28 @@ public final class RoundService {
     this.policy = policy;
     this.threads = new RoundThreads(banks, store, gateway, new FollowUpRules(policy.followUpInterval()));
     this.posting = new RoundPosting(banks, store, gateway, new QuestionPicker(random), threads, policy.filters(), policy.postLease());
+    // The routines take the collaborators above from this service; they call none of its methods.
+    this.routines = new Routines(routines.apply(this), store, gateway);
+  }
+
+  RoundPosting posting() {
+    return posting;
+  }
+
+  RoundThreads threads() {
+    return threads;
+  }
+
+  RoundStore store() {
+    return store;
+  }
+
+  RoundPolicy policy() {
+    return policy;
+  }
+
+  Supplier<BankLibrary> banks() {
+    return banks;
   }
 
   /** The channel's settings; a channel nobody configured yet has the config's defaults. */
@@ -95,22 +123,14 @@ public final class RoundService {
   }
 
   /**
-   * Posts, follows up and reveals whatever is due by now in every scheduled channel this process
-   * can post to (another instance serves the others). A post missed by more than the grace
-   * period is skipped. One channel's failure is logged and does not stop the others.
+   * Does whatever scheduled work is due by now ({@link Routine}s: posts, reveals, follow-ups) in
+   * every scheduled channel this process can post to (another instance serves the others). A
+   * post missed by more than the grace period is skipped. One channel's failure is logged and
+   * does not stop the others.
    */
   public void runDue() {
     Instant now = clock.instant();
-    for (ChannelSettings settings : store.channels().enabled()) {
-      if (!gateway.serves(settings.channel())) {
-        continue;
-      }
-      try {
-        runDue(settings, now);
-      } catch (RuntimeException e) {
-        log.error("{}: the question of the day failed at {}", settings.channel(), now, e);
-      }
-    }
+    routines.runDue(now);
     forgetOldEvents(now);
   }
 
@@ -128,50 +148,17 @@ public final class RoundService {
     }
   }
 
-  private void runDue(ChannelSettings settings, Instant now) {
-    ChannelKey channel = settings.channel();
-    Optional<Round> previous = store.rounds().latest(channel);
-    if (previous.isPresent() && previous.get().awaitsPost()) {
-      posting.postClaimed(settings, previous.get(), now, policy.grace(), false);
-    } else {
-      // The round a new post would close reveals its answer first (see RevealTimes.revealOf).
-      previous.ifPresent(round -> threads.revealIfDue(round, settings.schedule(), now));
-    }
-    CatchUpDecision decision =
-        CatchUpRule.decide(settings.schedule(), now, policy.grace(), date -> store.rounds().forDate(channel, date).isPresent());
-    if (decision instanceof CatchUpDecision.PostNow postNow) {
-      posting.post(settings, postNow.slot(), now);
-    } else if (decision instanceof CatchUpDecision.SkipTooLate skip) {
-      log.debug("{}: the post of {} is {} late, past the grace period: skipped", channel, skip.slot().date(), skip.late());
-    }
-    store.rounds().latest(channel).ifPresent(round -> {
-      threads.revealIfDue(round, settings.schedule(), now);
-      store.rounds().find(round.id()).ifPresent(fresh -> followUp(fresh, now));
-    });
-  }
-
-  private void followUp(Round round, Instant now) {
-    BankLibrary library = banks.get();
-    library.question(round.questionId()).ifPresent(q -> threads.sendFollowUpIfDue(round, q, now));
-  }
-
   /** The next instant strictly after {@code after} at which {@link #runDue()} has work, if any. */
   public Optional<Instant> nextDueAfter(Instant after) {
-    BankLibrary library = banks.get();
-    List<Instant> due = new ArrayList<>();
-    for (ChannelSettings settings : store.channels().enabled()) {
-      PostTimes.nextAfter(settings.schedule(), after).map(PostSlot::at).ifPresent(due::add);
-      store.rounds().latest(settings.channel()).ifPresent(round -> {
-        if (round.awaitsPost() && round.postLeaseUntil() != null) {
-          due.add(round.postLeaseUntil());
-        }
-        threads.nextReveal(round, settings.schedule()).ifPresent(due::add);
-        library.question(round.questionId())
-            .flatMap(q -> threads.nextFollowUp(round, q))
-            .ifPresent(due::add);
-      });
-    }
-    return due.stream().filter(i -> i.isAfter(after)).min(Comparator.naturalOrder());
+    return routines.nextDueAfter(after);
+  }
+
+  /**
+   * When the registered routines want {@link #runDue()} called in a channel with this schedule,
+   * by routine name (Quartz's cron triggers; the tick covers the rest).
+   */
+  public Map<String, WakeUp> wakeUps(ChannelSchedule schedule) {
+    return routines.wakeUps(schedule);
   }
 
   /**
@@ -184,12 +171,15 @@ public final class RoundService {
     Instant now = clock.instant();
     LocalDate today = PostTimes.roundDate(settings.schedule(), now);
     Optional<Round> existing = store.rounds().forDate(channel, today);
-    if (existing.isPresent()) {
-      return existing.get().messageRef() == null
-          ? posting.postClaimed(settings, existing.get(), now, policy.grace(), true)
-          : Optional.empty();
+    if (existing.isPresent() && existing.get().messageRef() != null) {
+      return Optional.empty();
     }
-    return posting.post(settings, new PostSlot(today, now), now);
+    Optional<Round> posted = existing.isPresent()
+        ? posting.postClaimed(settings, existing.get(), now, policy.grace(), true)
+        : posting.post(settings, new PostSlot(today, now), now);
+    // Its reveal and follow-ups (or the retry of its post) are the scheduled work's from now on.
+    store.channels().runSoon(channel);
+    return posted;
   }
 
   /** The channel's round of today (in its zone), posted or not. */

@@ -37,6 +37,18 @@ public interface RoundStore {
 
     /** Every channel whose schedule is on. */
     List<ChannelSettings> enabled();
+
+    /**
+     * Plans the channel's next run of scheduled work at {@code at}, unless it changed since it was
+     * read at {@code seenVersion} (then it stays due at the next tick).
+     */
+    void planNextRun(ChannelKey channel, long seenVersion, Instant at);
+
+    /**
+     * Makes the channel due at the next tick: something outside the scheduled work changed what
+     * is due there. ({@link #save} does it too.)
+     */
+    void runSoon(ChannelKey channel);
   }
 
   /** Rounds, one per channel and date. */
@@ -89,6 +101,18 @@ public interface RoundStore {
 
     /** The channel's newest round. */
     Optional<Round> latest(ChannelKey channel);
+
+    /**
+     * Every channel whose schedule is on, with its newest round, ordered by channel key, in one
+     * query (the console plans its clock by it).
+     */
+    List<ChannelSnapshot> scheduled();
+
+    /**
+     * As {@link #scheduled}, only the channels whose planned next run has come by {@code now}: what
+     * a tick reads, in one query whose cost does not grow with the channels that have nothing due.
+     */
+    List<ChannelSnapshot> dueBy(Instant now);
 
     Optional<Round> forDate(ChannelKey channel, LocalDate date);
 

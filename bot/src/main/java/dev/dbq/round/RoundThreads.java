@@ -37,7 +37,11 @@ final class RoundThreads {
     Recorded recorded = record(channel, threadRef, reply, now);
     if (recorded.round() != null) {
       Round fresh = store.rounds().find(recorded.round().id()).orElseThrow();
-      library.question(fresh.questionId()).ifPresent(q -> sendFollowUpIfDue(fresh, q, now));
+      Optional<Question> question = library.question(fresh.questionId());
+      if (question.isPresent() && sendFollowUpIfDue(fresh, question.get(), now)) {
+        // The next follow-up may now be due sooner than the scheduled work planned.
+        store.channels().runSoon(channel);
+      }
     }
     return recorded.outcome();
   }
@@ -118,30 +122,51 @@ final class RoundThreads {
         .orElse(null);
   }
 
-  /** Sends the next follow-up question if one is due by now; claims it first so it goes once. */
-  void sendFollowUpIfDue(Round round, Question question, Instant now) {
+  /**
+   * Sends the next follow-up question if one is due by now; claims it first so it goes once.
+   *
+   * @return whether this call sent one
+   */
+  boolean sendFollowUpIfDue(Round round, Question question, Instant now) {
+    return sendFollowUpIfDue(round, question, closedAt(round), now);
+  }
+
+  /** As {@link #sendFollowUpIfDue(Round, Question, Instant)}, for a round closed at {@code closedAt} (null: open). */
+  boolean sendFollowUpIfDue(Round round, Question question, Instant closedAt, Instant now) {
     if (round.threadRef() == null) {
-      return;
+      return false;
     }
-    Optional<Instant> due = nextFollowUp(round, question);
+    Optional<Instant> due = nextFollowUp(round, question, closedAt);
     if (due.isPresent() && !due.get().isAfter(now)
         && store.rounds().recordFollowUp(round.id(), round.followUpsSent(), now)) {
       try {
         gateway.postInThread(round.channel(), round.threadRef(), RoundMessages.followUp(question, round.followUpsSent()));
+        return true;
       } catch (ChannelGoneException gone) {
         GoneChannels.turnOff(store, round.channel(), gone);
       } catch (RuntimeException e) {
         // Handed back, so the next run sends it: the claim alone would have lost it for good.
         store.rounds().undoFollowUp(round.id(), round.followUpsSent(), round.lastFollowUpAt());
         log.warn("{}: follow-up {} of round {} failed to post; the next run tries again", round.channel(), round.followUpsSent() + 1, round.id(), e);
+        // The tick sends it, so the channel must be read at the next one.
+        store.channels().runSoon(round.channel());
       }
     }
+    return false;
   }
 
-  Optional<Instant> nextFollowUp(Round round, Question question) {
+  /** The earliest the round's next follow-up may be due, whatever replies come (see {@link FollowUpRules#earliestDue}). */
+  Optional<Instant> earliestFollowUp(Round round, Question question, Instant closedAt) {
     return round.threadRef() == null
         ? Optional.empty()
-        : followUps.nextDue(round, question.followUps().size(), closedAt(round));
+        : followUps.earliestDue(round, question.followUps().size(), closedAt);
+  }
+
+  /** When the round's next follow-up is due, the round being closed at {@code closedAt} (null: open). */
+  Optional<Instant> nextFollowUp(Round round, Question question, Instant closedAt) {
+    return round.threadRef() == null
+        ? Optional.empty()
+        : followUps.nextDue(round, question.followUps().size(), closedAt);
   }
 
   /** Reveals the quick answer in the thread once its time has come; once, across instances. */
@@ -166,7 +191,7 @@ final class RoundThreads {
   }
 
   Optional<Instant> nextReveal(Round round, ChannelSchedule schedule) {
-    if (round.threadRef() == null || round.revealedAt() != null) {
+    if (round.state() != RoundState.POSTED) {
       return Optional.empty();
     }
     return Optional.of(RevealTimes.revealOf(schedule, round.date(), round.postedAt()));

@@ -1,6 +1,6 @@
 package dev.dbq.schedule;
 
-import dev.dbq.round.ChannelSchedule;
+import dev.dbq.round.WakeUp;
 import java.text.ParseException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -8,21 +8,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import org.quartz.CronExpression;
 
 /**
- * A channel's schedule as Quartz cron expressions ({@code seconds minutes hours ? * days}), read in
- * the schedule's own time zone so a 09:00 post stays at 09:00 local across daylight-saving changes.
+ * A routine's {@link WakeUp} as a Quartz cron expression ({@code seconds minutes hours ? * days}),
+ * read in the channel's own time zone so a 09:00 post stays at 09:00 local across daylight-saving
+ * changes.
  *
  * <p>Cron resolves DST edges differently from {@link PostTimes}: it skips a time inside a
  * spring-forward gap for that day, and fires at the later of two overlapping times on a
  * fall-back night. That is harmless because these triggers only make {@code runDue} punctual:
  * the scheduler's tick also calls it, and {@code runDue} posts by {@link PostTimes}.
- *
- * <p>A disabled schedule, or one with no days, has no triggers at all.
  */
 public final class CronSchedules {
 
@@ -45,33 +43,12 @@ public final class CronSchedules {
     }
   }
 
-  /** Fires at the post time on the schedule's days. */
-  public static Optional<Cron> post(ChannelSchedule schedule) {
-    return hasRounds(schedule)
-        ? Optional.of(cron(schedule, schedule.postAt(), daysOfWeek(schedule.days())))
-        : Optional.empty();
-  }
-
-  /**
-   * Fires at the reveal time every day, not only on the schedule's days: a round posted late
-   * (a catch-up or by hand in the evening) is revealed at the next day's reveal time, and that
-   * day may have no round of its own (see {@link RevealTimes}).
-   */
-  public static Optional<Cron> reveal(ChannelSchedule schedule) {
-    return hasRounds(schedule)
-        ? Optional.of(cron(schedule, schedule.revealAt(), EVERY_DAY))
-        : Optional.empty();
-  }
-
-  private static boolean hasRounds(ChannelSchedule schedule) {
-    return schedule.enabled() && !schedule.days().isEmpty();
-  }
-
-  private static Cron cron(ChannelSchedule schedule, LocalTime time, String days) {
-    LocalTime fireAt = wholeSecondAtOrAfter(time);
+  /** Fires at the wake-up's local time on its days, in its zone. */
+  public static Cron of(WakeUp wakeUp) {
+    LocalTime fireAt = wholeSecondAtOrAfter(wakeUp.at());
     String expression =
-        fireAt.getSecond() + " " + fireAt.getMinute() + " " + fireAt.getHour() + " ? * " + days;
-    return new Cron(expression, TimeZone.getTimeZone(schedule.zone()));
+        fireAt.getSecond() + " " + fireAt.getMinute() + " " + fireAt.getHour() + " ? * " + daysOfWeek(wakeUp.days());
+    return new Cron(expression, TimeZone.getTimeZone(wakeUp.zone()));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.dbq.schedule;
 
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.ChannelSchedule;
+import dev.dbq.round.WakeUp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -30,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls {@code runDue} at the moments rounds have work: once at start-up (a post missed while the
- * bot was down), at every channel's post and reveal time, and every tick for follow-ups.
+ * Calls {@code runDue} at the moments scheduled work is due: once at start-up (a post missed while
+ * the bot was down), at every {@link WakeUp} the routines ask for in each channel (its post and
+ * reveal time), and every tick for the rest (follow-ups).
  *
  * <p>Every trigger fires the same idempotent {@code runDue}, which decides from the clock what is
  * due, so a late or extra call is harmless. Misfires (triggers held up past Quartz's threshold
@@ -60,30 +63,32 @@ public final class RoundScheduler implements AutoCloseable {
   private static final JobKey RUN_DUE = JobKey.jobKey("run-due", GROUP);
   private static final TriggerKey START_UP = TriggerKey.triggerKey("start-up", GROUP);
   private static final TriggerKey TICK = TriggerKey.triggerKey("tick", GROUP);
-  private static final String POST = "post";
-  private static final String REVEAL = "reveal";
   private static final int THREADS = 2;
 
   private final Runnable runDue;
   private final Supplier<List<ScheduledChannel>> channels;
+  private final Function<ChannelSchedule, Map<String, WakeUp>> wakeUps;
   private final Duration tick;
 
   /** Null until started and again once closed. */
   private Scheduler quartz;
   private boolean closed;
 
-  public RoundScheduler(Runnable runDue, Supplier<List<ScheduledChannel>> channels) {
-    this(runDue, channels, DEFAULT_TICK);
-  }
-
   /**
-   * @param runDue does whatever rounds are due now; idempotent
+   * @param runDue does whatever scheduled work is due now; idempotent
    * @param channels the channels with a schedule, read afresh at start and on every reschedule
-   * @param tick how often {@code runDue} runs for follow-ups between posts and reveals
+   * @param wakeUps when the routines want {@code runDue} in a channel with a schedule, by routine
+   *     name (each becomes a cron trigger of that name)
+   * @param tick how often {@code runDue} runs for the work that has no wake-up (follow-ups)
    */
-  public RoundScheduler(Runnable runDue, Supplier<List<ScheduledChannel>> channels, Duration tick) {
+  public RoundScheduler(
+      Runnable runDue,
+      Supplier<List<ScheduledChannel>> channels,
+      Function<ChannelSchedule, Map<String, WakeUp>> wakeUps,
+      Duration tick) {
     this.runDue = Objects.requireNonNull(runDue, "runDue");
     this.channels = Objects.requireNonNull(channels, "channels");
+    this.wakeUps = Objects.requireNonNull(wakeUps, "wakeUps");
     this.tick = Objects.requireNonNull(tick, "tick");
     if (tick.toMillis() < 1) {
       throw new IllegalArgumentException("the tick must be at least a millisecond, not " + tick);
@@ -91,7 +96,7 @@ public final class RoundScheduler implements AutoCloseable {
   }
 
   /**
-   * Runs {@code runDue} at once, then at every channel's post and reveal time and every tick.
+   * Runs {@code runDue} at once, then at every channel's wake-ups and every tick.
    * The start-up run goes through Quartz like any trigger, so a slow catch-up post does not hold
    * up the caller and never overlaps a later run.
    *
@@ -111,7 +116,7 @@ public final class RoundScheduler implements AutoCloseable {
       created.scheduleJob(tickTrigger());
       List<ScheduledChannel> scheduled = channels.get();
       for (ScheduledChannel channel : scheduled) {
-        schedule(created, channel.channel(), channelTriggers(channel));
+        schedule(created, channel.channel(), channelTriggers(channel, wakeUps));
       }
       created.start();
       quartz = created;
@@ -124,8 +129,8 @@ public final class RoundScheduler implements AutoCloseable {
   }
 
   /**
-   * Replaces a channel's post and reveal triggers with ones for its schedule as the source has it
-   * now; a channel the source no longer lists, or whose schedule is off, is left without any.
+   * Replaces a channel's triggers with ones for its schedule as the source has it now; a channel
+   * the source no longer lists, or whose schedule is off, is left without any.
    */
   public synchronized void reschedule(ChannelKey channel) {
     Scheduler running = running();
@@ -133,10 +138,10 @@ public final class RoundScheduler implements AutoCloseable {
         channels.get().stream()
             .filter(scheduled -> scheduled.channel().equals(channel))
             .findFirst()
-            .map(RoundScheduler::channelTriggers)
+            .map(scheduled -> channelTriggers(scheduled, wakeUps))
             .orElse(List.of());
     try {
-      running.unscheduleJobs(List.of(postKey(channel), revealKey(channel)));
+      running.unscheduleJobs(List.copyOf(running.getTriggerKeys(GroupMatcher.triggerGroupEquals(group(channel)))));
       schedule(running, channel, triggers);
     } catch (SchedulerException e) {
       throw new IllegalStateException(channel + ": could not reschedule its rounds", e);
@@ -161,7 +166,7 @@ public final class RoundScheduler implements AutoCloseable {
     }
   }
 
-  /** The next fire time of each of a channel's triggers, by trigger name ({@code post}, {@code reveal}). */
+  /** The next fire time of each of a channel's triggers, by trigger name (the routine's). */
   synchronized Map<String, Instant> nextFireTimes(ChannelKey channel) {
     Scheduler running = running();
     Map<String, Instant> next = new TreeMap<>();
@@ -190,11 +195,11 @@ public final class RoundScheduler implements AutoCloseable {
     }
   }
 
-  private static List<Trigger> channelTriggers(ScheduledChannel scheduled) {
-    ChannelKey channel = scheduled.channel();
+  private static List<Trigger> channelTriggers(
+      ScheduledChannel scheduled, Function<ChannelSchedule, Map<String, WakeUp>> wakeUps) {
     List<Trigger> triggers = new ArrayList<>();
-    CronSchedules.post(scheduled.schedule()).ifPresent(cron -> triggers.add(cronTrigger(postKey(channel), cron)));
-    CronSchedules.reveal(scheduled.schedule()).ifPresent(cron -> triggers.add(cronTrigger(revealKey(channel), cron)));
+    wakeUps.apply(scheduled.schedule()).forEach((routine, wakeUp) -> triggers.add(
+        cronTrigger(TriggerKey.triggerKey(routine, group(scheduled.channel())), CronSchedules.of(wakeUp))));
     return triggers;
   }
 
@@ -230,14 +235,6 @@ public final class RoundScheduler implements AutoCloseable {
                 .repeatForever()
                 .withMisfireHandlingInstructionNextWithRemainingCount())
         .build();
-  }
-
-  private static TriggerKey postKey(ChannelKey channel) {
-    return TriggerKey.triggerKey(POST, group(channel));
-  }
-
-  private static TriggerKey revealKey(ChannelKey channel) {
-    return TriggerKey.triggerKey(REVEAL, group(channel));
   }
 
   /** Channel keys always contain ':', so no channel's group is the scheduler's own {@code dbq}. */

@@ -7,6 +7,7 @@ import dev.dbq.round.RoundStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -46,7 +47,7 @@ public final class ChannelRepository implements RoundStore.Channels {
                     + " ON CONFLICT (platform, workspace, channel) DO UPDATE SET"
                     + " post_at = excluded.post_at, zone = excluded.zone, days = excluded.days,"
                     + " reveal_at = excluded.reveal_at, enabled = excluded.enabled,"
-                    + " filters = excluded.filters",
+                    + " filters = excluded.filters, next_run_at = 0, run_version = channels.run_version + 1",
                 channel.platform(),
                 channel.workspace(),
                 channel.channel(),
@@ -72,6 +73,36 @@ public final class ChannelRepository implements RoundStore.Channels {
                 channel.channel()));
   }
 
+  @Override
+  public void planNextRun(ChannelKey channel, long seenVersion, Instant at) {
+    database.write(
+        "plan the next run of " + channel,
+        connection ->
+            Jdbc.update(
+                connection,
+                "UPDATE channels SET next_run_at = ?"
+                    + " WHERE platform = ? AND workspace = ? AND channel = ? AND run_version = ?",
+                at.toEpochMilli(),
+                channel.platform(),
+                channel.workspace(),
+                channel.channel(),
+                seenVersion));
+  }
+
+  @Override
+  public void runSoon(ChannelKey channel) {
+    database.write(
+        "make " + channel + " due at the next tick",
+        connection ->
+            Jdbc.update(
+                connection,
+                "UPDATE channels SET next_run_at = 0, run_version = run_version + 1"
+                    + " WHERE platform = ? AND workspace = ? AND channel = ?",
+                channel.platform(),
+                channel.workspace(),
+                channel.channel()));
+  }
+
   /** Every channel whose schedule is enabled, ordered by channel key. */
   @Override
   public List<ChannelSettings> enabled() {
@@ -84,7 +115,8 @@ public final class ChannelRepository implements RoundStore.Channels {
                 ChannelRepository::settings));
   }
 
-  private static ChannelSettings settings(ResultSet row) throws SQLException {
+  /** Reads the settings of a row with the columns of {@link #SELECT} (RoundRepository joins them). */
+  static ChannelSettings settings(ResultSet row) throws SQLException {
     ChannelSchedule schedule =
         new ChannelSchedule(
             LocalTime.parse(row.getString("post_at")),

@@ -1,12 +1,15 @@
 package dev.dbq.store;
 
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.round.ChannelSnapshot;
 import dev.dbq.round.Round;
+import dev.dbq.round.RoundState;
 import dev.dbq.round.RoundStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +19,7 @@ public final class RoundRepository implements RoundStore.Rounds {
 
   private static final String COLUMNS =
       "id, platform, workspace, channel, round_date, question_id, posted_at, message_ref,"
-          + " thread_ref, followups_sent, last_followup_at, revealed_at, last_reply_at, post_lease_until, skipped_at";
+          + " thread_ref, followups_sent, last_followup_at, revealed_at, last_reply_at, post_lease_until, skipped_at, state";
   // A user's first reply in a round is recorded as its participation alone (one write, see
   // RoundThreads), and only later replies touch last_reply_at: the last reply is the later of the
   // two. The scan is over one round's participations (the primary key's prefix).
@@ -24,7 +27,32 @@ public final class RoundRepository implements RoundStore.Rounds {
       "(SELECT MAX(p.participated_at) FROM participations p"
           + " WHERE p.round_id = rounds.id AND p.source = 'THREAD_REPLY') AS latest_first_reply_at";
   private static final String SELECT = "SELECT " + COLUMNS + ", " + LATEST_FIRST_REPLY + " FROM rounds";
+  // The channel's columns, then its newest round's (null without one), which names the same channel.
+  // The newest round is found by the unique key (platform, workspace, channel, round_date) read
+  // backwards, and joined by its id (SQLite's plan: an index search per channel, then by rowid).
+  private static final String SCHEDULED =
+      "SELECT c.platform, c.workspace, c.channel, c.post_at, c.zone, c.days, c.reveal_at, c.enabled, c.filters,"
+          + " c.run_version, rounds.id, rounds.round_date, rounds.question_id, rounds.posted_at, rounds.message_ref,"
+          + " rounds.thread_ref, rounds.followups_sent, rounds.last_followup_at, rounds.revealed_at,"
+          + " rounds.last_reply_at, rounds.post_lease_until, rounds.skipped_at, rounds.state, "
+          + LATEST_FIRST_REPLY
+          + " FROM channels c LEFT JOIN rounds ON rounds.id = (SELECT newest.id FROM rounds newest"
+          + " WHERE newest.platform = c.platform AND newest.workspace = c.workspace AND newest.channel = c.channel"
+          + " ORDER BY newest.round_date DESC LIMIT 1)"
+          + " WHERE c.enabled = TRUE";
   private static final String OF_CHANNEL = " WHERE platform = ? AND workspace = ? AND channel = ?";
+
+  // Each move of a round is guarded by the states it may move from (RoundState.from).
+  private static final String UNPOSTED = " AND state IN " + RoundState.sqlList(EnumSet.of(RoundState.CLAIMED, RoundState.SKIPPED));
+  private static final String OPEN = " AND state IN " + RoundState.sqlList(EnumSet.of(RoundState.POSTED, RoundState.REVEALED));
+
+  private static String movesTo(RoundState target) {
+    return "state = '" + target.column() + "'";
+  }
+
+  private static String from(RoundState target) {
+    return " AND state IN " + RoundState.sqlList(RoundState.from(target));
+  }
 
   private final Database database;
 
@@ -43,29 +71,46 @@ public final class RoundRepository implements RoundStore.Rounds {
     return claim(channel, date, questionId, postedAt, null);
   }
 
-  /** As {@link #claim(ChannelKey, LocalDate, String, Instant)}, leased to the caller until {@code leaseUntil}. */
+  /**
+   * As {@link #claim(ChannelKey, LocalDate, String, Instant)}, leased to the caller until {@code
+   * leaseUntil}. The claim closes the channel's earlier open rounds, in the same transaction.
+   */
   @Override
   public Optional<Round> claim(
       ChannelKey channel, LocalDate date, String questionId, Instant postedAt, Instant leaseUntil) {
-    return database.write(
+    return database.transaction(
         "claim the round of " + channel + " on " + date,
-        connection ->
-            Jdbc.queryOne(
+        connection -> {
+          Optional<Round> claimed =
+              Jdbc.queryOne(
+                  connection,
+                  "INSERT INTO rounds (platform, workspace, channel, round_date, question_id,"
+                      + " posted_at, post_lease_until, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                      + " ON CONFLICT (platform, workspace, channel, round_date) DO NOTHING"
+                      + " RETURNING "
+                      + COLUMNS
+                      + ", NULL AS latest_first_reply_at",
+                  RoundRepository::round,
+                  channel.platform(),
+                  channel.workspace(),
+                  channel.channel(),
+                  date.toString(),
+                  questionId,
+                  postedAt.toEpochMilli(),
+                  leaseUntil == null ? null : leaseUntil.toEpochMilli(),
+                  RoundState.CLAIMED.column());
+          if (claimed.isPresent()) {
+            Jdbc.update(
                 connection,
-                "INSERT INTO rounds (platform, workspace, channel, round_date, question_id,"
-                    + " posted_at, post_lease_until) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (platform, workspace, channel, round_date) DO NOTHING"
-                    + " RETURNING "
-                    + COLUMNS
-                    + ", NULL AS latest_first_reply_at",
-                RoundRepository::round,
+                "UPDATE rounds SET " + movesTo(RoundState.CLOSED) + OF_CHANNEL
+                    + " AND round_date < ?" + from(RoundState.CLOSED),
                 channel.platform(),
                 channel.workspace(),
                 channel.channel(),
-                date.toString(),
-                questionId,
-                postedAt.toEpochMilli(),
-                leaseUntil == null ? null : leaseUntil.toEpochMilli()));
+                date.toString());
+          }
+          return claimed;
+        });
   }
 
   @Override
@@ -75,7 +120,7 @@ public final class RoundRepository implements RoundStore.Rounds {
             connection ->
                 Jdbc.update(
                     connection,
-                    "UPDATE rounds SET post_lease_until = ? WHERE id = ? AND message_ref IS NULL"
+                    "UPDATE rounds SET post_lease_until = ? WHERE id = ?" + UNPOSTED
                         + " AND (post_lease_until IS NULL OR post_lease_until <= ?)",
                     until.toEpochMilli(),
                     id,
@@ -90,7 +135,7 @@ public final class RoundRepository implements RoundStore.Rounds {
         connection ->
             Jdbc.update(
                 connection,
-                "UPDATE rounds SET post_lease_until = ? WHERE id = ? AND message_ref IS NULL",
+                "UPDATE rounds SET post_lease_until = ? WHERE id = ?" + UNPOSTED,
                 at.toEpochMilli(),
                 id));
   }
@@ -101,7 +146,7 @@ public final class RoundRepository implements RoundStore.Rounds {
             "replace the question of round " + id,
             connection ->
                 Jdbc.update(
-                    connection, "UPDATE rounds SET question_id = ? WHERE id = ? AND message_ref IS NULL", questionId, id))
+                    connection, "UPDATE rounds SET question_id = ? WHERE id = ?" + UNPOSTED, questionId, id))
         == 1;
   }
 
@@ -112,8 +157,8 @@ public final class RoundRepository implements RoundStore.Rounds {
             connection ->
                 Jdbc.update(
                     connection,
-                    "UPDATE rounds SET skipped_at = ? WHERE id = ? AND message_ref IS NULL AND skipped_at IS NULL"
-                        + " AND (post_lease_until IS NULL OR post_lease_until <= ?)",
+                    "UPDATE rounds SET " + movesTo(RoundState.SKIPPED) + ", skipped_at = ? WHERE id = ?"
+                        + from(RoundState.SKIPPED) + " AND (post_lease_until IS NULL OR post_lease_until <= ?)",
                     at.toEpochMilli(),
                     id,
                     at.toEpochMilli()))
@@ -126,7 +171,8 @@ public final class RoundRepository implements RoundStore.Rounds {
     updateExisting(
         id,
         "mark round " + id + " posted",
-        "UPDATE rounds SET message_ref = ?, thread_ref = ?, post_lease_until = NULL, skipped_at = NULL WHERE id = ?",
+        "UPDATE rounds SET " + movesTo(RoundState.POSTED) + ", message_ref = ?, thread_ref = ?, post_lease_until = NULL,"
+            + " skipped_at = NULL WHERE id = ?" + UNPOSTED,
         messageRef,
         threadRef,
         id);
@@ -147,7 +193,7 @@ public final class RoundRepository implements RoundStore.Rounds {
                 Jdbc.update(
                     connection,
                     "UPDATE rounds SET followups_sent = followups_sent + 1, last_followup_at = ?"
-                        + " WHERE id = ? AND followups_sent = ?",
+                        + " WHERE id = ? AND followups_sent = ?" + OPEN,
                     at.toEpochMilli(),
                     id,
                     sentBefore))
@@ -166,7 +212,8 @@ public final class RoundRepository implements RoundStore.Rounds {
             connection ->
                 Jdbc.update(
                     connection,
-                    "UPDATE rounds SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL",
+                    "UPDATE rounds SET " + movesTo(RoundState.REVEALED) + ", revealed_at = ? WHERE id = ?"
+                        + from(RoundState.REVEALED),
                     at.toEpochMilli(),
                     id))
         == 1;
@@ -180,7 +227,8 @@ public final class RoundRepository implements RoundStore.Rounds {
         connection ->
             Jdbc.update(
                 connection,
-                "UPDATE rounds SET revealed_at = NULL WHERE id = ? AND revealed_at = ?",
+                "UPDATE rounds SET " + movesTo(RoundState.POSTED) + ", revealed_at = NULL"
+                    + " WHERE id = ? AND state = '" + RoundState.REVEALED.column() + "' AND revealed_at = ?",
                 id,
                 at.toEpochMilli()));
   }
@@ -236,6 +284,33 @@ public final class RoundRepository implements RoundStore.Rounds {
                 channel.platform(),
                 channel.workspace(),
                 channel.channel()));
+  }
+
+  /** Each enabled channel joined with its round of the newest date. */
+  @Override
+  public List<ChannelSnapshot> scheduled() {
+    return database.read(
+        "list the scheduled channels with their newest rounds",
+        connection -> Jdbc.queryList(connection, SCHEDULED + " ORDER BY c.platform, c.workspace, c.channel", RoundRepository::snapshot));
+  }
+
+  /** The channels due by now, found by the index channels_due (enabled, next_run_at). */
+  @Override
+  public List<ChannelSnapshot> dueBy(Instant now) {
+    return database.read(
+        "list the channels with work due by " + now,
+        connection ->
+            Jdbc.queryList(
+                connection,
+                SCHEDULED + " AND c.next_run_at <= ? ORDER BY c.platform, c.workspace, c.channel",
+                RoundRepository::snapshot,
+                now.toEpochMilli()));
+  }
+
+  private static ChannelSnapshot snapshot(ResultSet row) throws SQLException {
+    row.getLong("id");
+    Round latest = row.wasNull() ? null : round(row);
+    return new ChannelSnapshot(ChannelRepository.settings(row), latest, row.getLong("run_version"));
   }
 
   @Override
@@ -305,7 +380,8 @@ public final class RoundRepository implements RoundStore.Rounds {
         Jdbc.instant(row, "revealed_at"),
         later(Jdbc.instant(row, "last_reply_at"), Jdbc.instant(row, "latest_first_reply_at")),
         Jdbc.instant(row, "post_lease_until"),
-        Jdbc.instant(row, "skipped_at"));
+        Jdbc.instant(row, "skipped_at"),
+        RoundState.ofColumn(row.getString("state")));
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -83,7 +83,7 @@ class FollowUpRulesTest {
       Instant postedAt, int followUpsSent, Instant lastFollowUpAt, Instant lastReplyAt) {
     return new Round(
         1, CHANNEL, DATE, "database-architecture/q1", postedAt, "m1", "t1", followUpsSent,
-        lastFollowUpAt, null, lastReplyAt, null, null);
+        lastFollowUpAt, null, lastReplyAt, null, null, RoundState.POSTED);
   }
 
   private static Instant at(LocalTime time) {

@@ -5,7 +5,9 @@ import static dev.dbq.round.Schedules.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dbq.round.ChannelSchedule;
+import dev.dbq.round.PostRoutine;
 import dev.dbq.round.PostTimes;
+import dev.dbq.round.RevealRoutine;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -44,7 +46,7 @@ class CronSchedulesTest {
     ChannelSchedule schedule = schedule(postAt, "Europe/Berlin", days);
 
     // when
-    Optional<String> cron = CronSchedules.post(schedule).map(CronSchedules.Cron::expression);
+    Optional<String> cron = post(schedule).map(CronSchedules.Cron::expression);
 
     // then
     assertEquals(Optional.of(expected), cron);
@@ -56,7 +58,7 @@ class CronSchedulesTest {
     ChannelSchedule schedule = schedule("09:00", "Europe/Berlin", "MON,WED", LocalTime.of(17, 30));
 
     // when
-    Optional<String> cron = CronSchedules.reveal(schedule).map(CronSchedules.Cron::expression);
+    Optional<String> cron = reveal(schedule).map(CronSchedules.Cron::expression);
 
     // then
     assertEquals(Optional.of("0 30 17 ? * *"), cron);
@@ -68,8 +70,8 @@ class CronSchedulesTest {
     ChannelSchedule schedule = schedule("09:00", "America/New_York", "weekdays");
 
     // when
-    String postZone = CronSchedules.post(schedule).orElseThrow().timeZone().getID();
-    String revealZone = CronSchedules.reveal(schedule).orElseThrow().timeZone().getID();
+    String postZone = post(schedule).orElseThrow().timeZone().getID();
+    String revealZone = reveal(schedule).orElseThrow().timeZone().getID();
 
     // then
     assertEquals("America/New_York", postZone);
@@ -97,7 +99,7 @@ class CronSchedulesTest {
       String description, String postAt, String zone, String days, String after, String firesAt) {
     // given
     ChannelSchedule schedule = schedule(postAt, zone, days);
-    CronSchedules.Cron cron = CronSchedules.post(schedule).orElseThrow();
+    CronSchedules.Cron cron = post(schedule).orElseThrow();
 
     // when
     Date next = cron.toCronExpression().getNextValidTimeAfter(Date.from(instant(after)));
@@ -110,7 +112,7 @@ class CronSchedulesTest {
   void revealCronFiresOnADayWithoutARoundToo() {
     // given: a Friday evening post is revealed on Saturday (see RevealTimes)
     ChannelSchedule schedule = schedule("09:00", "Europe/Berlin", "weekdays");
-    CronSchedules.Cron cron = CronSchedules.reveal(schedule).orElseThrow();
+    CronSchedules.Cron cron = reveal(schedule).orElseThrow();
 
     // when
     Date next = cron.toCronExpression().getNextValidTimeAfter(Date.from(instant("2026-03-06T18:00+01:00")));
@@ -135,8 +137,8 @@ class CronSchedulesTest {
   @MethodSource("schedulesWithoutRounds")
   void aScheduleThatIsOffOrHasNoDaysHasNoCrons(String description, ChannelSchedule schedule) {
     // when
-    Optional<CronSchedules.Cron> post = CronSchedules.post(schedule);
-    Optional<CronSchedules.Cron> reveal = CronSchedules.reveal(schedule);
+    Optional<CronSchedules.Cron> post = post(schedule);
+    Optional<CronSchedules.Cron> reveal = reveal(schedule);
 
     // then
     assertEquals(Optional.empty(), post);
@@ -150,9 +152,18 @@ class CronSchedulesTest {
     Instant after = instant("2026-03-05T08:45:10+05:30");
 
     // when
-    Date next = CronSchedules.post(schedule).orElseThrow().toCronExpression().getNextValidTimeAfter(Date.from(after));
+    Date next = post(schedule).orElseThrow().toCronExpression().getNextValidTimeAfter(Date.from(after));
 
     // then
     assertEquals(PostTimes.nextAfter(schedule, after).orElseThrow().at(), next.toInstant());
+  }
+
+  /** The post's cron, as the scheduler makes it from the post routine's wake-up. */
+  private static Optional<CronSchedules.Cron> post(ChannelSchedule schedule) {
+    return PostRoutine.wakeUpOf(schedule).map(CronSchedules::of);
+  }
+
+  private static Optional<CronSchedules.Cron> reveal(ChannelSchedule schedule) {
+    return RevealRoutine.wakeUpOf(schedule).map(CronSchedules::of);
   }
 }

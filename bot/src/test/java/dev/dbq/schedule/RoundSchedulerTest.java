@@ -11,6 +11,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.ChannelSchedule;
+import dev.dbq.round.PostRoutine;
+import dev.dbq.round.RevealRoutine;
+import dev.dbq.round.WakeUp;
 import dev.dbq.round.PostTimes;
 import dev.dbq.schedule.RoundScheduler.ScheduledChannel;
 import dev.dbq.testsupport.CapturedLog;
@@ -21,6 +24,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,12 +32,20 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class RoundSchedulerTest {
 
   private static final Duration FAST_TICK = Duration.ofMillis(200);
   private static final Duration NO_TICK_DURING_TEST = Duration.ofHours(1);
+  /** The wake-ups of the post and reveal routines, as the bot's registry has them. */
+  private static final Function<ChannelSchedule, Map<String, WakeUp>> WAKE_UPS = schedule -> {
+    Map<String, WakeUp> wakeUps = new LinkedHashMap<>();
+    PostRoutine.wakeUpOf(schedule).ifPresent(wakeUp -> wakeUps.put("post", wakeUp));
+    RevealRoutine.wakeUpOf(schedule).ifPresent(wakeUp -> wakeUps.put("reveal", wakeUp));
+    return wakeUps;
+  };
   private static final Set<DayOfWeek> DAILY = EnumSet.allOf(DayOfWeek.class);
 
   private static final ChannelKey GENERAL = new ChannelKey("slack", "T1", "general");
@@ -43,7 +55,7 @@ class RoundSchedulerTest {
   void runsDueRoundsOnceAtStartUp() throws InterruptedException {
     // given
     RecordingRunDue runDue = new RecordingRunDue(0);
-    RoundScheduler scheduler = new RoundScheduler(runDue, List::of, NO_TICK_DURING_TEST);
+    RoundScheduler scheduler = new RoundScheduler(runDue, List::of, WAKE_UPS, NO_TICK_DURING_TEST);
 
     // when
     try (scheduler) {
@@ -60,7 +72,7 @@ class RoundSchedulerTest {
     // given
     RecordingRunDue runDue = new RecordingRunDue(0);
 
-    try (RoundScheduler scheduler = new RoundScheduler(runDue, List::of, FAST_TICK)) {
+    try (RoundScheduler scheduler = new RoundScheduler(runDue, List::of, WAKE_UPS, FAST_TICK)) {
       // when
       scheduler.start();
 
@@ -78,7 +90,7 @@ class RoundSchedulerTest {
     RecordingRunDue runDue = new RecordingRunDue(0);
 
     try (RoundScheduler scheduler =
-        new RoundScheduler(runDue, () -> List.of(new ScheduledChannel(GENERAL, schedule)), NO_TICK_DURING_TEST)) {
+        new RoundScheduler(runDue, () -> List.of(new ScheduledChannel(GENERAL, schedule)), WAKE_UPS, NO_TICK_DURING_TEST)) {
       // when
       scheduler.start();
 
@@ -93,7 +105,7 @@ class RoundSchedulerTest {
     Instant before = Instant.now();
     ChannelSchedule schedule = inSixHours();
     RoundScheduler scheduler = new RoundScheduler(
-        new RecordingRunDue(0), () -> List.of(new ScheduledChannel(GENERAL, schedule)), NO_TICK_DURING_TEST);
+        new RecordingRunDue(0), () -> List.of(new ScheduledChannel(GENERAL, schedule)), WAKE_UPS, NO_TICK_DURING_TEST);
 
     try (scheduler) {
       // when
@@ -114,7 +126,7 @@ class RoundSchedulerTest {
     AtomicReference<List<ScheduledChannel>> source = new AtomicReference<>(
         List.of(new ScheduledChannel(GENERAL, on), new ScheduledChannel(BACKEND, on)));
 
-    try (RoundScheduler scheduler = new RoundScheduler(new RecordingRunDue(0), source::get, NO_TICK_DURING_TEST)) {
+    try (RoundScheduler scheduler = new RoundScheduler(new RecordingRunDue(0), source::get, WAKE_UPS, NO_TICK_DURING_TEST)) {
       scheduler.start();
       source.set(List.of(new ScheduledChannel(GENERAL, off), new ScheduledChannel(BACKEND, on)));
 
@@ -136,7 +148,7 @@ class RoundSchedulerTest {
     AtomicReference<List<ScheduledChannel>> source =
         new AtomicReference<>(List.of(new ScheduledChannel(GENERAL, old)));
 
-    try (RoundScheduler scheduler = new RoundScheduler(new RecordingRunDue(0), source::get, NO_TICK_DURING_TEST)) {
+    try (RoundScheduler scheduler = new RoundScheduler(new RecordingRunDue(0), source::get, WAKE_UPS, NO_TICK_DURING_TEST)) {
       scheduler.start();
       source.set(List.of(new ScheduledChannel(GENERAL, moved)));
       Instant before = Instant.now();
@@ -154,7 +166,7 @@ class RoundSchedulerTest {
     // given
     AtomicReference<List<ScheduledChannel>> source = new AtomicReference<>(List.of());
 
-    try (RoundScheduler scheduler = new RoundScheduler(new RecordingRunDue(0), source::get, NO_TICK_DURING_TEST)) {
+    try (RoundScheduler scheduler = new RoundScheduler(new RecordingRunDue(0), source::get, WAKE_UPS, NO_TICK_DURING_TEST)) {
       scheduler.start();
       source.set(List.of(new ScheduledChannel(BACKEND, inSixHours())));
 
@@ -172,7 +184,7 @@ class RoundSchedulerTest {
     RecordingRunDue runDue = new RecordingRunDue(1);
     CapturedLog log = CapturedLog.of(RunDueJob.class);
 
-    try (log; RoundScheduler scheduler = new RoundScheduler(runDue, List::of, FAST_TICK)) {
+    try (log; RoundScheduler scheduler = new RoundScheduler(runDue, List::of, WAKE_UPS, FAST_TICK)) {
       // when
       scheduler.start();
 
@@ -188,7 +200,7 @@ class RoundSchedulerTest {
   void closeStopsTheRuns() throws InterruptedException {
     // given
     RecordingRunDue runDue = new RecordingRunDue(0);
-    RoundScheduler scheduler = new RoundScheduler(runDue, List::of, FAST_TICK);
+    RoundScheduler scheduler = new RoundScheduler(runDue, List::of, WAKE_UPS, FAST_TICK);
     scheduler.start();
     assertTrue(runDue.awaitRuns(2), "runs before closing");
 
@@ -202,7 +214,7 @@ class RoundSchedulerTest {
   @Test
   void startsOnlyOnce() {
     // given
-    try (RoundScheduler scheduler = new RoundScheduler(new RecordingRunDue(0), List::of, NO_TICK_DURING_TEST)) {
+    try (RoundScheduler scheduler = new RoundScheduler(new RecordingRunDue(0), List::of, WAKE_UPS, NO_TICK_DURING_TEST)) {
       scheduler.start();
 
       // when / then

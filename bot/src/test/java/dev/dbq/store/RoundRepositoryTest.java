@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.Round;
+import dev.dbq.round.RoundState;
 import dev.dbq.testsupport.EachBackend;
 import dev.dbq.testsupport.TestDatabase;
 import java.time.Instant;
@@ -140,6 +141,7 @@ class RoundRepositoryTest {
     // given
     RoundRepository rounds = new RoundRepository(database);
     long id = rounds.claim(TEAM, MONDAY, "q1", POSTED).orElseThrow().id();
+    rounds.markPosted(id, "m1", "t1");
 
     // when
     boolean first = rounds.recordFollowUp(id, 0, POSTED.plusSeconds(60));
@@ -157,6 +159,7 @@ class RoundRepositoryTest {
     // given
     RoundRepository rounds = new RoundRepository(database);
     long id = rounds.claim(TEAM, MONDAY, "q1", POSTED).orElseThrow().id();
+    rounds.markPosted(id, "m1", "t1");
 
     // when
     boolean first = rounds.recordFollowUp(id, 0, POSTED);
@@ -173,6 +176,7 @@ class RoundRepositoryTest {
     // given
     RoundRepository rounds = new RoundRepository(database);
     long id = rounds.claim(TEAM, MONDAY, "q1", POSTED).orElseThrow().id();
+    rounds.markPosted(id, "m1", "t1");
     Instant reveal = Instant.parse("2025-03-03T16:00:00Z");
 
     // when
@@ -183,6 +187,59 @@ class RoundRepositoryTest {
     assertTrue(first);
     assertFalse(second);
     assertEquals(reveal, rounds.find(id).orElseThrow().revealedAt());
+  }
+
+  @EachBackend
+  void aRoundWhosePostHasNotLandedTakesNoRevealAndNoFollowUp(Database database) {
+    // given
+    RoundRepository rounds = new RoundRepository(database);
+    long id = rounds.claim(TEAM, MONDAY, "q1", POSTED).orElseThrow().id();
+
+    // when
+    boolean revealed = rounds.markRevealed(id, POSTED.plusSeconds(60));
+    boolean followedUp = rounds.recordFollowUp(id, 0, POSTED.plusSeconds(60));
+
+    // then
+    assertFalse(revealed || followedUp);
+    assertEquals(RoundState.CLAIMED, rounds.find(id).orElseThrow().state());
+  }
+
+  @EachBackend
+  void claimingTheNextRoundClosesTheOpenOneAndOnlyItsPostLeftIsStillClaimed(Database database) {
+    // given: Monday's round posted and revealed, Tuesday's claimed but never posted
+    RoundRepository rounds = new RoundRepository(database);
+    long monday = rounds.claim(TEAM, MONDAY, "q1", POSTED).orElseThrow().id();
+    rounds.markPosted(monday, "m1", "t1");
+    rounds.markRevealed(monday, POSTED.plusSeconds(3600));
+    long tuesday = rounds.claim(TEAM, MONDAY.plusDays(1), "q2", POSTED.plusSeconds(86_400)).orElseThrow().id();
+
+    // when
+    long wednesday = rounds.claim(TEAM, MONDAY.plusDays(2), "q3", POSTED.plusSeconds(2 * 86_400)).orElseThrow().id();
+
+    // then
+    assertEquals(RoundState.CLOSED, rounds.find(monday).orElseThrow().state());
+    assertEquals(RoundState.CLAIMED, rounds.find(tuesday).orElseThrow().state());
+    assertEquals(RoundState.CLAIMED, rounds.find(wednesday).orElseThrow().state());
+    assertFalse(rounds.markRevealed(monday, POSTED.plusSeconds(2 * 86_400)));
+  }
+
+  @EachBackend
+  void aRevealHandedBackLeavesTheRoundPostedToBeRevealedAgain(Database database) {
+    // given
+    RoundRepository rounds = new RoundRepository(database);
+    long id = rounds.claim(TEAM, MONDAY, "q1", POSTED).orElseThrow().id();
+    rounds.markPosted(id, "m1", "t1");
+    Instant reveal = POSTED.plusSeconds(3600);
+    rounds.markRevealed(id, reveal);
+
+    // when
+    rounds.undoReveal(id, reveal);
+
+    // then
+    Round round = rounds.find(id).orElseThrow();
+    assertEquals(RoundState.POSTED, round.state());
+    assertNull(round.revealedAt());
+    assertTrue(rounds.markRevealed(id, reveal.plusSeconds(60)));
   }
 
   @EachBackend
