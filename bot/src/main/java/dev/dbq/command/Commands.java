@@ -4,6 +4,7 @@ import dev.dbq.chat.CommandContext;
 import dev.dbq.chat.CommandSpec;
 import dev.dbq.chat.OptionSpec;
 import dev.dbq.chat.Reply;
+import dev.dbq.text.CommandLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
