@@ -4,6 +4,7 @@ import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.LoadResult;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.CorePorts;
 import dev.dbq.chat.Inbound;
 import dev.dbq.command.Commands;
 import dev.dbq.config.DbqConfig;
@@ -37,6 +38,7 @@ public final class Bot implements AutoCloseable {
   private final RoundService rounds;
   private final Commands commands;
   private final Inbound inbound;
+  private final CorePorts ports;
   private RoundScheduler scheduler;
   private volatile BankReload reload;
 
@@ -64,6 +66,7 @@ public final class Bot implements AutoCloseable {
     this.inbound =
         new BotInbound(
             commands, rounds, new HomePage(rounds, histories, quorum), new Admins(config.admins()), banks::get, metrics);
+    this.ports = new CorePorts(inbound, metrics, new BotRounds(rounds, this::startScheduler));
   }
 
   /** Opens the configured database (migrating it) and assembles the bot on it. */
@@ -109,6 +112,11 @@ public final class Bot implements AutoCloseable {
   /** The one entry for everything platforms deliver. */
   public Inbound inbound() {
     return inbound;
+  }
+
+  /** All a platform sees of the bot (see {@link Platform#start}). */
+  public CorePorts ports() {
+    return ports;
   }
 
   public RoundService rounds() {

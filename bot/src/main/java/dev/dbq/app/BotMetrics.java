@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.dbq.chat.PlatformCounters;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the database pool and the JVM. Tag values are bounded (subcommand names, platform names,
  * outcomes), never user text.
  */
-public final class BotMetrics implements AutoCloseable {
+public final class BotMetrics implements PlatformCounters, AutoCloseable {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -75,6 +76,7 @@ public final class BotMetrics implements AutoCloseable {
   }
 
   /** A platform API call that failed ({@code status} such as {@code 429}, {@code 500}, {@code io}). */
+  @Override
   public void platformApiError(String platform, String status) {
     Counter.builder("dbq.platform.api.errors")
         .description("Platform API calls that failed")
@@ -85,6 +87,7 @@ public final class BotMetrics implements AutoCloseable {
   }
 
   /** A platform API call tried again ({@code reason} such as {@code rate_limited}, {@code server_error}). */
+  @Override
   public void platformApiRetry(String platform, String reason) {
     Counter.builder("dbq.platform.api.retries")
         .description("Platform API calls retried")
@@ -98,6 +101,7 @@ public final class BotMetrics implements AutoCloseable {
    * An answer that could not be delivered ({@code reason} such as {@code expired}: the
    * platform's window to answer had closed), so the person saw none.
    */
+  @Override
   public void answerLost(String platform, String reason) {
     Counter.builder("dbq.answers.lost")
         .description("Answers the platform no longer accepted, so the person saw none")
@@ -105,6 +109,13 @@ public final class BotMetrics implements AutoCloseable {
         .tag("reason", reason)
         .register(registry)
         .increment();
+  }
+
+  /** A request refused before the platform's library read it (Slack: {@code dbq_slack_requests_refused_total} by reason). */
+  @Override
+  public void requestRefused(String platform, String reason) {
+    counter("dbq." + platform + ".requests.refused", "Requests to /" + platform + "/events refused before they were read, by reason",
+        "reason", reason).increment();
   }
 
   /** Everything, in the Prometheus text format. */

@@ -41,7 +41,7 @@ public final class BotRuntime implements AutoCloseable {
     BotRuntime runtime = new BotRuntime(bot, platforms);
     try {
       for (Platform platform : platforms) {
-        platform.start(bot, http);
+        platform.start(bot.ports(), http);
         runtime.started.add(platform);
       }
     } catch (RuntimeException e) {

@@ -1,12 +1,15 @@
 package dev.dbq.app;
 
 import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.CorePorts;
 import java.util.Optional;
 
 /**
  * A chat platform at the edge (console, Slack, Discord): it turns platform events into calls of
- * {@link Bot#inbound()} and the core's messages into platform messages through its
- * {@link #gateway()}. {@link BotRuntime} builds the bot once and drives every platform's life.
+ * the core's in-ports ({@link CorePorts}) and the core's messages into platform messages through
+ * its {@link #gateway()}. {@link BotRuntime} builds the bot once and drives every platform's life.
+ * With {@link PlatformException}, {@link HttpRoutes} and {@link ApiTrouble} this is all a
+ * platform may know of {@code app} (the layering test holds it to that): never {@link Bot}.
  */
 public interface Platform extends AutoCloseable {
 
@@ -17,12 +20,13 @@ public interface Platform extends AutoCloseable {
   ChannelGateway gateway();
 
   /**
-   * Connects to the platform and starts delivering its events to {@code bot}. Returns once
+   * Connects to the platform and starts delivering its events to the core. Returns once
    * connected; throws {@link PlatformException} with a one-line reason when it cannot.
    *
+   * @param core what the platform sees of the core: its inbound entry, counters and round controls
    * @param http the process's HTTP server, for platforms that receive requests (Slack over HTTP)
    */
-  void start(Bot bot, HttpRoutes http);
+  void start(CorePorts core, HttpRoutes http);
 
   /** Whether it is connected and delivering events now (for {@code /readyz}). */
   boolean ready();

@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public interface Inbound {
 
+  /** The longest {@code /dbq} line the core takes; a platform that reads lines itself (the console) takes no longer ones. */
+  int MAX_LINE_LENGTH = 4_000;
+
   /** A {@code /dbq} command typed as text ({@code /dbq random topic:cap}; the prefix is optional). */
   Reply command(Caller caller, String line);
 

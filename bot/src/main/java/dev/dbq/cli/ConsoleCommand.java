@@ -1,5 +1,8 @@
 package dev.dbq.cli;
 
+import dev.dbq.app.BotRuntime;
+import dev.dbq.app.HttpRoutes;
+import dev.dbq.bank.BankLibrary;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleApp;
 import java.io.IOException;
@@ -8,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Comparator;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
@@ -76,7 +80,14 @@ final class ConsoleCommand implements Callable<Integer> {
   }
 
   private int run(DbqConfig loaded, String where, String name, Instant start) {
-    return new ConsoleApp(loaded, Startup.library(loaded, System.err), random(), where, name, start).run();
+    return console(loaded, Startup.library(loaded, System.err), random(), where, name, start).run();
+  }
+
+  /** The console on a bot built from {@code config} with the console as its one platform. */
+  static ConsoleApp console(DbqConfig config, BankLibrary library, RandomGenerator random, String channel, String user, Instant start) {
+    return new ConsoleApp(
+        (console, clock) -> BotRuntime.start(config, library, List.of(console), clock, random, HttpRoutes.NONE)::close,
+        config.rounds().zone(), channel, user, start);
   }
 
   private static void deleteTree(Path folder) throws IOException {

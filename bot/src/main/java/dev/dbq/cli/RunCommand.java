@@ -7,7 +7,6 @@ import dev.dbq.app.Platform;
 import dev.dbq.app.PlatformException;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.config.DbqConfig;
-import dev.dbq.console.ConsoleApp;
 import dev.dbq.discord.DiscordPlatform;
 import dev.dbq.http.BotReadiness;
 import dev.dbq.http.HttpServer;
@@ -60,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         throw new CliExit.Failure(NOTHING_TO_RUN, CliExit.FAILURE);
       }
       System.err.println("No Slack or Discord credentials in the environment: starting the local console.");
-      return new ConsoleApp(
+      return ConsoleCommand.console(
               loaded,
               Startup.library(loaded, System.err),
               RandomGenerator.getDefault(),

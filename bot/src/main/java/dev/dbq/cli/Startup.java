@@ -4,9 +4,8 @@ import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.BankLoader;
 import dev.dbq.bank.LoadResult;
 import dev.dbq.bank.Problem;
-import dev.dbq.command.CommandException;
-import dev.dbq.command.CommandLine;
-import dev.dbq.command.FilterParser;
+import dev.dbq.bank.FilterException;
+import dev.dbq.bank.FilterParser;
 import dev.dbq.config.ConfigException;
 import dev.dbq.config.ConfigProblem;
 import dev.dbq.config.DbqConfig;
@@ -83,12 +82,12 @@ final class Startup {
       return Optional.empty();
     }
     try {
-      if (library.filter(new FilterParser(library).parse(CommandLine.words(filters))).isEmpty()) {
+      if (new FilterParser(library).questions(filters).isEmpty()) {
         return Optional.of(config.source().problem(FILTERS_KEY,
             "no question matches all of '" + filters + "' together, so no question of the day would be posted"));
       }
       return Optional.empty();
-    } catch (CommandException e) {
+    } catch (FilterException e) {
       return Optional.of(config.source().problem(FILTERS_KEY, e.getMessage()));
     }
   }

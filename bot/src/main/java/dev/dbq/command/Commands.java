@@ -2,8 +2,10 @@ package dev.dbq.command;
 
 import dev.dbq.chat.CommandContext;
 import dev.dbq.chat.CommandSpec;
+import dev.dbq.chat.Inbound;
 import dev.dbq.chat.OptionSpec;
 import dev.dbq.chat.Reply;
+import dev.dbq.text.CommandLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ public final class Commands {
   private static final Logger log = LoggerFactory.getLogger(Commands.class);
 
   /** The longest line taken, in characters: Slack's own limit for a slash command's text. */
-  public static final int MAX_LINE_LENGTH = 4_000;
+  public static final int MAX_LINE_LENGTH = Inbound.MAX_LINE_LENGTH;
 
   private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
 

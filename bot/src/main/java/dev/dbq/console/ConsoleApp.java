@@ -1,11 +1,7 @@
 package dev.dbq.console;
 
-import dev.dbq.app.Bot;
-import dev.dbq.app.BotRuntime;
-import dev.dbq.app.HttpRoutes;
-import dev.dbq.bank.BankLibrary;
+import dev.dbq.app.Platform;
 import dev.dbq.chat.ChannelKey;
-import dev.dbq.config.DbqConfig;
 import dev.dbq.render.TerminalRenderer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,10 +11,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.time.ZoneId;
 import java.util.function.Consumer;
-import java.util.random.RandomGenerator;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -35,18 +31,34 @@ public final class ConsoleApp {
 
   private static final int SCRIPT_WIDTH = 100;
 
-  private final DbqConfig config;
-  private final BankLibrary library;
-  private final RandomGenerator random;
+  /**
+   * Starts the bot with the console as its one platform, on the console's clock (the wiring's
+   * job: the console sees the bot only through the in-ports its platform is started with).
+   */
+  @FunctionalInterface
+  public interface Launcher {
+    Running launch(Platform console, Clock clock);
+  }
+
+  /** The running bot; closing it stops the bot. */
+  public interface Running extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  private final Launcher launcher;
+  private final ZoneId zone;
   private final ChannelKey channel;
   private final String user;
   private final Instant start;
 
-  /** @param start the simulated start time ({@code --now}), or null for the real time */
-  public ConsoleApp(DbqConfig config, BankLibrary library, RandomGenerator random, String channel, String user, Instant start) {
-    this.config = config;
-    this.library = library;
-    this.random = random;
+  /**
+   * @param zone the time zone of the rounds ({@code rounds.zone}), the console clock's
+   * @param start the simulated start time ({@code --now}), or null for the real time
+   */
+  public ConsoleApp(Launcher launcher, ZoneId zone, String channel, String user, Instant start) {
+    this.launcher = launcher;
+    this.zone = zone;
     this.channel = ConsoleSession.channelKey(channel);
     this.user = user;
     this.start = start;
@@ -122,7 +134,7 @@ public final class ConsoleApp {
   }
 
   /** The running bot and the session the console talks to, closed together. */
-  private record Connected(BotRuntime runtime, ConsoleSession session) implements AutoCloseable {
+  private record Connected(Running runtime, ConsoleSession session) implements AutoCloseable {
     @Override
     public void close() {
       runtime.close();
@@ -130,18 +142,17 @@ public final class ConsoleApp {
   }
 
   private Connected connect(TerminalRenderer renderer, Consumer<String> out) {
-    ConsoleClock clock = new ConsoleClock(config.rounds().zone(), start);
+    ConsoleClock clock = new ConsoleClock(zone, start);
     ConsolePlatform console = new ConsolePlatform(new ConsoleChannel(renderer, out), clock, channel, user);
-    BotRuntime runtime = BotRuntime.start(config, library, List.of(console), clock, random, HttpRoutes.NONE);
-    Bot bot = runtime.bot();
-    // The console channel's schedule is the config's at every start (see README).
-    bot.rounds().applyDefaults(channel);
-    if (clock.isSimulated()) {
-      bot.rounds().runDue();
-    } else {
-      bot.startScheduler();
+    Running runtime = launcher.launch(console, clock);
+    ConsoleSession session = console.session();
+    try {
+      session.begin();
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
     }
-    return new Connected(runtime, console.session());
+    return new Connected(runtime, session);
   }
 
   /**

@@ -1,10 +1,10 @@
 package dev.dbq.console;
 
-import dev.dbq.app.Bot;
 import dev.dbq.app.HttpRoutes;
 import dev.dbq.app.Platform;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.CorePorts;
 
 /** The local console as a platform: its one channel prints what the bot posts. */
 final class ConsolePlatform implements Platform {
@@ -33,8 +33,8 @@ final class ConsolePlatform implements Platform {
   }
 
   @Override
-  public void start(Bot bot, HttpRoutes http) {
-    session = new ConsoleSession(bot.inbound(), bot.rounds(), clock, output, channel, user);
+  public void start(CorePorts core, HttpRoutes http) {
+    session = new ConsoleSession(core.inbound(), core.rounds(), clock, output, channel, user);
   }
 
   /** The session typed lines go to; there once {@link #start} ran. */

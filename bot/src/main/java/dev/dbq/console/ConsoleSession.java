@@ -3,12 +3,10 @@ package dev.dbq.console;
 import dev.dbq.chat.Caller;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.Inbound;
+import dev.dbq.chat.LocalRounds;
 import dev.dbq.chat.Reply;
 import dev.dbq.chat.ThreadMessage;
 import dev.dbq.chat.UserText;
-import dev.dbq.command.Commands;
-import dev.dbq.round.Round;
-import dev.dbq.round.RoundService;
 import dev.dbq.text.DidYouMean;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +29,7 @@ public final class ConsoleSession {
   public static final String PLATFORM = "console";
 
   /** The longest line taken: the same as a {@code /dbq} command, whatever the line is. */
-  static final int MAX_LINE_LENGTH = Commands.MAX_LINE_LENGTH;
+  static final int MAX_LINE_LENGTH = Inbound.MAX_LINE_LENGTH;
 
   /** The longest user name {@code :as} takes. */
   static final int MAX_NAME_LENGTH = 64;
@@ -46,7 +44,7 @@ public final class ConsoleSession {
   private static final Logger log = LoggerFactory.getLogger(ConsoleSession.class);
 
   private final Inbound inbound;
-  private final RoundService rounds;
+  private final LocalRounds rounds;
   private final ConsoleClock clock;
   private final ConsoleChannel output;
   private final ChannelKey channel;
@@ -56,7 +54,7 @@ public final class ConsoleSession {
   private String user;
 
   public ConsoleSession(
-      Inbound inbound, RoundService rounds, ConsoleClock clock, ConsoleChannel output, ChannelKey channel, String user) {
+      Inbound inbound, LocalRounds rounds, ConsoleClock clock, ConsoleChannel output, ChannelKey channel, String user) {
     this.inbound = inbound;
     this.rounds = rounds;
     this.clock = clock;
@@ -74,6 +72,19 @@ public final class ConsoleSession {
    */
   static String userId(String name) {
     return name.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Gives the console channel the config's schedule (at every start, see README), then runs what
+   * is due: once on a simulated clock (which moves only by {@code :time}), else by the wall clock.
+   */
+  void begin() {
+    rounds.applyDefaults(channel);
+    if (clock.isSimulated()) {
+      rounds.runDue();
+    } else {
+      rounds.runOnTheWallClock();
+    }
   }
 
   public static ChannelKey channelKey(String name) {
@@ -182,26 +193,21 @@ public final class ConsoleSession {
       output.say("Usage: :reply TEXT, e.g. :reply I would use 2PC here");
       return;
     }
-    Optional<Round> round = rounds.currentRound(channel).filter(r -> r.threadRef() != null);
-    if (round.isEmpty()) {
+    Optional<String> thread = rounds.currentThread(channel);
+    if (thread.isEmpty()) {
       output.say("There is no question of the day to reply to yet: :qotd posts one now, :time moves to its time.");
       return;
     }
     output.say("  │ " + UserText.neutralize(user) + ": " + UserText.neutralize(text));
-    output.reply(inbound.threadMessage(channel, round.get().threadRef(), ThreadMessage.byPerson(user, null)));
+    output.reply(inbound.threadMessage(channel, thread.get(), ThreadMessage.byPerson(user, null)));
   }
 
   private void qotd() {
-    if (rounds.postNow(channel).isPresent()) {
-      return;
-    }
-    Optional<Round> today = rounds.todaysRound(channel);
-    if (today.isEmpty()) {
-      output.say("No question matches this channel's filters, so there is no question of the day (see the log).");
-    } else if (today.get().messageRef() == null) {
-      output.say("Today's question of the day could not be posted (see the log); it is tried again shortly.");
-    } else {
-      output.say("Today's question of the day is already posted here (one a day per channel).");
+    switch (rounds.postNow(channel)) {
+      case POSTED -> { } // the post itself is shown
+      case NO_QUESTION -> output.say("No question matches this channel's filters, so there is no question of the day (see the log).");
+      case PENDING -> output.say("Today's question of the day could not be posted (see the log); it is tried again shortly.");
+      case ALREADY -> output.say("Today's question of the day is already posted here (one a day per channel).");
     }
   }
 

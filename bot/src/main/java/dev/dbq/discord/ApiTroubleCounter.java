@@ -1,7 +1,7 @@
 package dev.dbq.discord;
 
 import dev.dbq.app.ApiTrouble;
-import dev.dbq.app.BotMetrics;
+import dev.dbq.chat.PlatformCounters;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
@@ -17,16 +17,16 @@ import okhttp3.Response;
  */
 final class ApiTroubleCounter implements Interceptor {
 
-  private final BotMetrics metrics;
+  private final PlatformCounters metrics;
   private final ApiTrouble trouble;
 
-  ApiTroubleCounter(BotMetrics metrics, ApiTrouble trouble) {
+  ApiTroubleCounter(PlatformCounters metrics, ApiTrouble trouble) {
     this.metrics = metrics;
     this.trouble = trouble;
   }
 
   /** JDA's own default client (25 requests per host, 5 idle connections for 10 s), counted. */
-  static OkHttpClient.Builder httpClient(BotMetrics metrics, ApiTrouble trouble) {
+  static OkHttpClient.Builder httpClient(PlatformCounters metrics, ApiTrouble trouble) {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequestsPerHost(25);
     return new OkHttpClient.Builder()

@@ -1,21 +1,18 @@
 package dev.dbq.discord;
 
+import dev.dbq.chat.AnswerDeadline;
 import dev.dbq.chat.Caller;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.CommandSpec;
 import dev.dbq.chat.Inbound;
 import dev.dbq.chat.OptionSpec;
 import dev.dbq.chat.Reply;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -44,13 +41,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Slash commands, button presses and autocomplete, each answered through the core's one
  * {@link Inbound}. The work runs off JDA's event thread. Discord wants an answer within three
- * seconds: a reply ready within {@link #DEFER_AFTER} goes out at once (so a shared reply is
- * shared, and most replies cost one request); a slower one is deferred (ephemeral) and
- * delivered through the interaction's hook when ready.
+ * seconds ({@link AnswerDeadline.Budget#DISCORD}): a reply ready in time goes out at once (so a
+ * shared reply is shared, and most replies cost one request); a slower one is deferred
+ * (ephemeral) and delivered through the interaction's hook when ready.
  */
 final class DiscordInteractions extends ListenerAdapter {
 
-  static final Duration DEFER_AFTER = Duration.ofMillis(1500);
   static final int AUTOCOMPLETE_LIMIT = 25;
   static final int CHOICE_LIMIT = 100;
   static final String EXPIRED =
@@ -67,15 +63,16 @@ final class DiscordInteractions extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(DiscordInteractions.class);
 
   private final Inbound inbound;
-  private final ExecutorService work;
-  private final ScheduledExecutorService timers;
+  private final AnswerDeadline deadline;
+  private final Executor work;
   private final LostAnswers lost;
   private final String apiUrl;
 
-  DiscordInteractions(Inbound inbound, ExecutorService work, ScheduledExecutorService timers, LostAnswers lost, String apiUrl) {
+  /** @param work where autocomplete is answered (commands and presses go through the {@code deadline}) */
+  DiscordInteractions(Inbound inbound, AnswerDeadline deadline, Executor work, LostAnswers lost, String apiUrl) {
     this.inbound = inbound;
+    this.deadline = deadline;
     this.work = work;
-    this.timers = timers;
     this.lost = lost;
     this.apiUrl = apiUrl;
   }
@@ -109,7 +106,7 @@ final class DiscordInteractions extends ListenerAdapter {
       }
       options.put(option.getName(), value.get());
     }
-    work.execute(() -> respond(event, () -> inbound.command(caller.get(), path, options)));
+    respond(event, () -> inbound.command(caller.get(), path, options));
   }
 
   /** The option's value as text (a user option's is the user's id, as the core wants it); empty when Discord sent none. */
@@ -135,14 +132,13 @@ final class DiscordInteractions extends ListenerAdapter {
       return;
     }
     String customId = event.getComponentId();
-    work.execute(() -> {
+    respond(event, () -> {
       Optional<String> action = ButtonIds.decode(customId, inbound.complete(OptionSpec.Completion.QUESTION_ID, "", Integer.MAX_VALUE));
       if (action.isEmpty()) {
         log.info("Unknown or expired button {} pressed by {}", customId, caller.get().userId());
-        respond(event, () -> Reply.text(EXPIRED));
-      } else {
-        respond(event, () -> inbound.press(caller.get(), action.get()));
+        return Reply.text(EXPIRED);
       }
+      return inbound.press(caller.get(), action.get());
     });
   }
 
@@ -184,14 +180,11 @@ final class DiscordInteractions extends ListenerAdapter {
   }
 
   /**
-   * Runs {@code answer} and sends its reply. A deferral is scheduled first: if the reply is not
-   * ready by then, the interaction is acknowledged and the reply goes through the hook, which
-   * JDA holds back until the acknowledgement is through. (Not {@code Future.cancel}: it reports
-   * success for a task that is already running.)
+   * Works out the reply on a worker and sends it: at once when it is ready within the budget,
+   * else after a deferral, through the hook (which JDA holds back until the deferral is through).
+   * {@link AnswerDeadline} decides which.
    */
   private void respond(IReplyCallback event, Supplier<Reply> answer) {
-    // Exactly one of the timer (deferring) and the answer (replying) acknowledges the interaction.
-    AtomicBoolean acknowledged = new AtomicBoolean();
     // A refused deferral fails the hook too: the loss is reported once.
     AtomicBoolean reported = new AtomicBoolean();
     Consumer<Throwable> lose = e -> {
@@ -199,30 +192,40 @@ final class DiscordInteractions extends ListenerAdapter {
         lost.lost(event.getId(), e);
       }
     };
-    ScheduledFuture<?> defer =
-        timers.schedule(
-            () -> {
-              if (acknowledged.compareAndSet(false, true)) {
-                event.deferReply(true).queue(null, lose);
-              }
-            },
-            DEFER_AFTER.toMillis(),
-            TimeUnit.MILLISECONDS);
-    Reply reply;
-    try {
-      reply = answer.get();
-    } catch (RuntimeException e) {
-      log.error("Discord interaction {} failed", event.getId(), e);
-      reply = Reply.text(FAILED);
-    }
-    boolean answeredInTime = acknowledged.compareAndSet(false, true);
-    defer.cancel(false);
-    try {
-      if (answeredInTime) {
-        reply(event, reply);
-      } else {
-        deliverDeferred(event.getHook(), reply);
+    deadline.handle(false, answer, new AnswerDeadline.Delivery<>() {
+      @Override
+      public void answer(Reply reply) {
+        send(event, lose, () -> reply(event, reply));
       }
+
+      @Override
+      public void acknowledge() {
+        event.deferReply(true).queue(null, lose);
+      }
+
+      @Override
+      public void deliverLater(Reply reply) {
+        send(event, lose, () -> deliverDeferred(event.getHook(), reply));
+      }
+
+      @Override
+      public void lost(String reason) {
+        if (reported.compareAndSet(false, true)) {
+          lost.expired(event.getId());
+        }
+      }
+
+      @Override
+      public Reply failed(RuntimeException e) {
+        log.error("Discord interaction {} failed", event.getId(), e);
+        return Reply.text(FAILED);
+      }
+    });
+  }
+
+  private static void send(IReplyCallback event, Consumer<Throwable> lose, Runnable sending) {
+    try {
+      sending.run();
     } catch (InteractionExpiredException | ErrorResponseException e) {
       // Discord's window had closed, or it refused the message: the person got nothing.
       lose.accept(e);

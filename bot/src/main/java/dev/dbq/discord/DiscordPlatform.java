@@ -1,13 +1,14 @@
 package dev.dbq.discord;
 
 import dev.dbq.app.ApiTrouble;
-import dev.dbq.app.Bot;
-import dev.dbq.app.BotMetrics;
 import dev.dbq.app.HttpRoutes;
 import dev.dbq.app.Platform;
 import dev.dbq.app.PlatformException;
+import dev.dbq.chat.AnswerDeadline;
 import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.CorePorts;
 import dev.dbq.chat.Inbound;
+import dev.dbq.chat.PlatformCounters;
 import dev.dbq.config.DbqConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -64,14 +65,17 @@ public final class DiscordPlatform implements Platform {
   private final String gatewayUrl;
   private final DbqConfig.Discord settings;
   private final Duration readyTimeout;
+  private final AnswerDeadline.Budget budget;
   private final DiscordGateway gateway;
   private final ApiTrouble apiTrouble = new ApiTrouble("Discord's API");
   private final ExecutorService work = Executors.newCachedThreadPool(daemon("dbq-discord-"));
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("dbq-discord-defer-"));
   private volatile ShardManager shards;
 
-  DiscordPlatform(String token, String apiUrl, String gatewayUrl, DbqConfig.Discord settings, Duration readyTimeout) {
+  DiscordPlatform(
+      String token, String apiUrl, String gatewayUrl, DbqConfig.Discord settings, Duration readyTimeout, AnswerDeadline.Budget budget) {
     this.token = token;
+    this.budget = budget;
     this.apiUrl = apiUrl;
     this.gatewayUrl = gatewayUrl;
     this.gateway = new DiscordGateway(settings.shardsTotal(), settings.shardIds());
@@ -96,12 +100,18 @@ public final class DiscordPlatform implements Platform {
     String api = url(API_URL_VARIABLE, environment.getOrDefault(API_URL_VARIABLE, ""), DEFAULT_API_URL, "http");
     String gatewayOverride = environment.getOrDefault(GATEWAY_URL_VARIABLE, "");
     String gatewayUrl = gatewayOverride.isBlank() ? null : url(GATEWAY_URL_VARIABLE, gatewayOverride, null, "ws");
-    return Optional.of(new DiscordPlatform(token.strip(), api.endsWith("/") ? api : api + "/", gatewayUrl, config.discord(), READY_TIMEOUT));
+    return Optional.of(new DiscordPlatform(token.strip(), api.endsWith("/") ? api : api + "/", gatewayUrl, config.discord(), READY_TIMEOUT,
+        AnswerDeadline.Budget.DISCORD));
   }
 
   /** The same platform, giving up on the gateway's READY after {@code timeout}. */
   DiscordPlatform readyWithin(Duration timeout) {
-    return new DiscordPlatform(token, apiUrl, gatewayUrl, settings, timeout);
+    return new DiscordPlatform(token, apiUrl, gatewayUrl, settings, timeout, budget);
+  }
+
+  /** The same platform, answering interactions within {@code windows} (shorter ones in tests). */
+  DiscordPlatform answeringWithin(AnswerDeadline.Budget windows) {
+    return new DiscordPlatform(token, apiUrl, gatewayUrl, settings, readyTimeout, windows);
   }
 
   private static String url(String variable, String value, String fallback, String scheme) {
@@ -128,15 +138,15 @@ public final class DiscordPlatform implements Platform {
   }
 
   @Override
-  public void start(Bot bot, HttpRoutes http) {
-    connect(bot.inbound(), bot.metrics());
+  public void start(CorePorts core, HttpRoutes http) {
+    connect(core.inbound(), core.counters());
   }
 
   /**
    * Connects every shard of this process, delivering what Discord sends to {@code inbound} and
    * counting the API's trouble in {@code metrics}.
    */
-  void connect(Inbound inbound, BotMetrics metrics) {
+  void connect(Inbound inbound, PlatformCounters metrics) {
     JdaMessages.mentionNobodyByDefault();
     Readiness readiness = new Readiness(settings.shardIds().size());
     DefaultShardManagerBuilder builder =
@@ -150,7 +160,7 @@ public final class DiscordPlatform implements Platform {
             .setRawEventsEnabled(true)
             .setEventPassthrough(true)
             .setEnableShutdownHook(false)
-            .addEventListeners(readiness, new DiscordInteractions(inbound, work, timers, new LostAnswers(metrics), apiUrl), new ThreadReplies(inbound, work));
+            .addEventListeners(readiness, new DiscordInteractions(inbound, new AnswerDeadline(budget, work, timers), work, new LostAnswers(metrics), apiUrl), new ThreadReplies(inbound, work));
     try {
       shards = builder.build();
     } catch (InvalidTokenException e) {

@@ -1,6 +1,6 @@
 package dev.dbq.discord;
 
-import dev.dbq.app.BotMetrics;
+import dev.dbq.chat.PlatformCounters;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InteractionExpiredException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
@@ -16,9 +16,9 @@ final class LostAnswers {
 
   private static final Logger log = LoggerFactory.getLogger(LostAnswers.class);
 
-  private final BotMetrics metrics;
+  private final PlatformCounters metrics;
 
-  LostAnswers(BotMetrics metrics) {
+  LostAnswers(PlatformCounters metrics) {
     this.metrics = metrics;
   }
 
@@ -26,6 +26,13 @@ final class LostAnswers {
     String reason = reason(why);
     metrics.answerLost(DiscordPlatform.NAME, reason);
     log.warn("The answer to Discord interaction {} was not delivered ({}): {}", interactionId, reason, describe(why));
+  }
+
+  /** The answer was ready after Discord's follow-up window had closed: it was not even tried. */
+  void expired(String interactionId) {
+    metrics.answerLost(DiscordPlatform.NAME, "expired");
+    log.warn("The answer to Discord interaction {} was not delivered (expired): it was ready after Discord's window had closed",
+        interactionId);
   }
 
   static String reason(Throwable why) {

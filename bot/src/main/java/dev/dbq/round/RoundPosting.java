@@ -1,13 +1,12 @@
 package dev.dbq.round;
 
 import dev.dbq.bank.BankLibrary;
+import dev.dbq.bank.FilterException;
+import dev.dbq.bank.FilterParser;
 import dev.dbq.bank.Question;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
-import dev.dbq.command.CommandException;
-import dev.dbq.command.CommandLine;
-import dev.dbq.command.FilterParser;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -210,10 +209,10 @@ final class RoundPosting {
     BankLibrary library = banks.get();
     String filters = (globalFilters + " " + (settings.filters() == null ? "" : settings.filters())).strip();
     try {
-      return library.filter(new FilterParser(library).parse(CommandLine.words(filters))).stream()
+      return new FilterParser(library).questions(filters).stream()
           .map(Question::id)
           .toList();
-    } catch (CommandException e) {
+    } catch (FilterException e) {
       log.warn("{}: its question filters '{}' match nothing: {}", settings.channel(), filters, e.getMessage());
       return List.of();
     }

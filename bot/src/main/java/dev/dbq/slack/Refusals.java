@@ -1,13 +1,10 @@
 package dev.dbq.slack;
 
 import dev.dbq.slack.RequestSignature.Refusal;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.dbq.chat.PlatformCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,23 +20,18 @@ final class Refusals {
 
   private static final Logger log = LoggerFactory.getLogger(Refusals.class);
 
+  private final PlatformCounters counters;
   private final Clock clock;
-  private final Map<Refusal, Counter> counters = new EnumMap<>(Refusal.class);
   private final AtomicLong sinceLastLine = new AtomicLong();
   private volatile Instant nextLine = Instant.MIN;
 
-  Refusals(MeterRegistry registry, Clock clock) {
+  Refusals(PlatformCounters counters, Clock clock) {
+    this.counters = counters;
     this.clock = clock;
-    for (Refusal refusal : Refusal.values()) {
-      counters.put(refusal, Counter.builder("dbq.slack.requests.refused")
-          .description("Requests to /slack/events refused before Bolt saw them, by reason")
-          .tag("reason", refusal.tag)
-          .register(registry));
-    }
   }
 
   void count(Refusal refusal) {
-    counters.get(refusal).increment();
+    counters.requestRefused(SlackPlatform.NAME, refusal.tag);
     sinceLastLine.incrementAndGet();
     Instant now = clock.instant();
     if (now.isBefore(nextLine)) {

@@ -12,11 +12,13 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
-import dev.dbq.app.Bot;
 import dev.dbq.app.HttpRoutes;
 import dev.dbq.app.Platform;
 import dev.dbq.app.PlatformException;
+import dev.dbq.chat.AnswerDeadline;
 import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.CorePorts;
+import dev.dbq.chat.Inbound;
 import dev.dbq.config.DbqConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +63,9 @@ public final class SlackPlatform implements Platform {
   private final WebApi webApi;
   private final SlackGateway gateway;
   private final ExecutorService work;
+  /** Fires the acknowledgements of slow commands (see {@link AnswerDeadline}). */
+  private final ScheduledExecutorService timers;
+  private final AnswerDeadline.Budget budget;
   private volatile App app;
   private volatile SocketModeApp socket;
   private volatile boolean closed;
@@ -69,7 +75,13 @@ public final class SlackPlatform implements Platform {
    *     simulated clock: Slack signs with the real one)
    */
   SlackPlatform(SlackSettings settings, Clock wallClock, WebApi.Sleeper sleeper) {
+    this(settings, wallClock, sleeper, AnswerDeadline.Budget.SLACK);
+  }
+
+  /** @param budget Slack's windows to answer a command ({@link AnswerDeadline.Budget#SLACK}; shorter in tests) */
+  SlackPlatform(SlackSettings settings, Clock wallClock, WebApi.Sleeper sleeper, AnswerDeadline.Budget budget) {
     this.settings = settings;
+    this.budget = budget;
     this.wallClock = wallClock;
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.apiUrl());
@@ -79,7 +91,8 @@ public final class SlackPlatform implements Platform {
     this.webApi = new WebApi(sleeper);
     this.postingSlack = posting(config);
     this.gateway = new SlackGateway(postingSlack.methods(settings.botToken()), webApi);
-    this.work = Executors.newFixedThreadPool(WORKERS, daemonThreads());
+    this.work = Executors.newFixedThreadPool(WORKERS, daemonThreads("dbq-slack-"));
+    this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("dbq-slack-timer-"));
   }
 
   /**
@@ -114,8 +127,9 @@ public final class SlackPlatform implements Platform {
   }
 
   @Override
-  public void start(Bot bot, HttpRoutes http) {
-    webApi.countIn(bot.metrics());
+  public void start(CorePorts core, HttpRoutes http) {
+    webApi.countIn(core.counters());
+    Inbound inbound = core.inbound();
     checkBotToken();
     App bolt = new App(appConfig());
     try {
@@ -124,10 +138,11 @@ public final class SlackPlatform implements Platform {
       throw new PlatformException("Slack: " + SlackSettings.BOT_TOKEN + " was not accepted (" + e.getMessage() + ")", e);
     }
     Callers callers = new Callers(new SlackAdmins(methods, webApi, wallClock));
-    SlashCommandListener commands = new SlashCommandListener(bot.inbound(), callers, work);
-    ButtonListener buttons = new ButtonListener(bot.inbound(), callers, work);
-    MessageEventListener messages = new MessageEventListener(bot.inbound());
-    HomeTabListener home = new HomeTabListener(bot.inbound(), methods, webApi);
+    AnswerDeadline deadline = new AnswerDeadline(budget, work, timers);
+    SlashCommandListener commands = new SlashCommandListener(inbound, callers, work, deadline, core.counters());
+    ButtonListener buttons = new ButtonListener(inbound, callers, work);
+    MessageEventListener messages = new MessageEventListener(inbound);
+    HomeTabListener home = new HomeTabListener(inbound, methods, webApi);
     bolt.command(COMMAND, commands::handle);
     bolt.blockAction(Pattern.compile("^" + SlackBlocks.ACTION_ID_PREFIX + "\\d+$"), buttons::handle);
     bolt.event(MessageEvent.class, (payload, ctx) -> {
@@ -147,7 +162,7 @@ public final class SlackPlatform implements Platform {
       startSocketMode(bolt);
     } else {
       RequestSignature signature = new RequestSignature(settings.signingSecret(), wallClock);
-      http.add(EVENTS_PATH, new SlackEndpoint(bolt, signature, new Refusals(bot.metrics().registry(), wallClock)));
+      http.add(EVENTS_PATH, new SlackEndpoint(bolt, signature, new Refusals(core.counters(), wallClock)));
     }
     log.info("{} started", settings);
   }
@@ -242,6 +257,8 @@ public final class SlackPlatform implements Platform {
       Thread.currentThread().interrupt();
     }
     work.shutdownNow();
+    // A pending acknowledgement or follow-up window ends with the process.
+    timers.shutdownNow();
     try {
       slack.close();
       postingSlack.close();
@@ -255,10 +272,10 @@ public final class SlackPlatform implements Platform {
     return settings.toString();
   }
 
-  private static ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "dbq-slack-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

@@ -4,28 +4,27 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.dbq.chat.AnswerDeadline;
 import dev.dbq.chat.Caller;
 import dev.dbq.chat.Inbound;
-import java.time.Duration;
+import dev.dbq.chat.PlatformCounters;
+import dev.dbq.chat.UserText;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code /dbq TEXT}: the core's reply, in the acknowledgement when it is ready within Slack's
- * three seconds, else through the command's {@code response_url} once it is. Commands that
- * answer from memory run on the request's thread; the others on a worker, watched by the clock.
+ * three seconds, else through the command's {@code response_url} once it is ({@link
+ * AnswerDeadline} decides, with {@link AnswerDeadline.Budget#SLACK} in production). Commands that
+ * answer from memory run on the request's thread; the others on a worker.
  */
 final class SlashCommandListener {
-
-  /** Slack gives up after 3 s; this leaves room for the network and the rendering. */
-  static final Duration ACK_BUDGET = Duration.ofMillis(2_000);
 
   /**
    * Slack always sends the team, channel and user: a command without them cannot be scoped. It
@@ -42,11 +41,15 @@ final class SlashCommandListener {
   private final Inbound inbound;
   private final Callers callers;
   private final Executor work;
+  private final AnswerDeadline deadline;
+  private final PlatformCounters counters;
 
-  SlashCommandListener(Inbound inbound, Callers callers, Executor work) {
+  SlashCommandListener(Inbound inbound, Callers callers, Executor work, AnswerDeadline deadline, PlatformCounters counters) {
     this.inbound = inbound;
     this.callers = callers;
     this.work = work;
+    this.deadline = deadline;
+    this.counters = counters;
   }
 
   Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
@@ -56,32 +59,43 @@ final class SlashCommandListener {
     if (caller.isEmpty()) {
       return missingIds();
     }
-    Supplier<Rendered> answering = () -> Rendered.of(inbound.command(caller.get(), text));
-    if (inbound.answersAtOnce(text)) {
-      // From memory, in microseconds: handing it to a worker would only add two thread switches.
-      try {
-        return ack(ctx, answering.get());
-      } catch (RuntimeException e) {
-        log.error("/dbq {} failed", text, e);
-        return ack(ctx, Rendered.SORRY);
-      }
-    }
-    CompletableFuture<Rendered> answer = CompletableFuture.supplyAsync(answering, work);
+    // Bolt wants the acknowledgement as this method's result: the deadline completes it, with
+    // the reply or empty, within the budget.
+    CompletableFuture<Response> acknowledgement = new CompletableFuture<>();
+    deadline.handle(inbound.answersAtOnce(text), () -> Rendered.of(inbound.command(caller.get(), text)),
+        new AnswerDeadline.Delivery<>() {
+          @Override
+          public void answer(Rendered reply) {
+            acknowledgement.complete(ack(ctx, reply));
+          }
+
+          @Override
+          public void acknowledge() {
+            acknowledgement.complete(ctx.ack());
+          }
+
+          @Override
+          public void deliverLater(Rendered reply) {
+            respond(ctx, reply);
+          }
+
+          @Override
+          public void lost(String reason) {
+            counters.answerLost(SlackPlatform.NAME, reason);
+            log.warn("The answer to /dbq {} was not delivered ({}): the response_url no longer takes it", UserText.shortened(text, 60), reason);
+          }
+
+          @Override
+          public Rendered failed(RuntimeException e) {
+            log.error("/dbq {} failed", text, e);
+            return Rendered.SORRY;
+          }
+        });
     try {
-      return ack(ctx, answer.get(ACK_BUDGET.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException slow) {
-      answer.whenComplete((reply, failure) -> {
-        if (failure != null) {
-          log.error("/dbq {} failed", text, failure);
-          respond(ctx, Rendered.SORRY);
-        } else {
-          respond(ctx, reply);
-        }
-      });
+      // Bounded although the deadline always completes it: a request thread never hangs on a stopped timer.
+      return acknowledgement.get(deadline.budget().answerWithin().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
       return ctx.ack();
-    } catch (ExecutionException e) {
-      log.error("/dbq {} failed", text, e.getCause());
-      return ack(ctx, Rendered.SORRY);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ack(ctx, Rendered.SORRY);

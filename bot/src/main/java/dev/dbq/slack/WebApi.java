@@ -3,8 +3,8 @@ package dev.dbq.slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import dev.dbq.app.ApiTrouble;
-import dev.dbq.app.BotMetrics;
 import dev.dbq.app.PlatformException;
+import dev.dbq.chat.PlatformCounters;
 import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -43,7 +43,7 @@ final class WebApi {
 
   private final Sleeper sleeper;
   private final ApiTrouble trouble = new ApiTrouble("Slack's Web API");
-  private volatile BotMetrics metrics;
+  private volatile PlatformCounters metrics = PlatformCounters.NONE;
 
   WebApi(Sleeper sleeper) {
     this.sleeper = sleeper;
@@ -55,17 +55,15 @@ final class WebApi {
   }
 
   /** Counts failures and retries in {@code /metrics} from now on. */
-  void countIn(BotMetrics botMetrics) {
-    this.metrics = botMetrics;
+  void countIn(PlatformCounters counters) {
+    this.metrics = counters;
   }
 
   private void count(String status, boolean retrying) {
-    BotMetrics counted = metrics;
-    if (counted != null) {
-      counted.platformApiError("slack", status);
-      if (retrying) {
-        counted.platformApiRetry("slack", status.equals("429") ? "rate_limited" : "server_error");
-      }
+    PlatformCounters counted = metrics;
+    counted.platformApiError("slack", status);
+    if (retrying) {
+      counted.platformApiRetry("slack", status.equals("429") ? "rate_limited" : "server_error");
     }
   }
 

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The bot's layering holds ({@link Layering}), and each rule is shown to catch what it forbids:
  * the classes under {@code fixture} break every rule on purpose (a cycle, JDBC and the wall
- * clock in the core, a platform library outside a platform, a port that imports the core).
+ * clock in the core, a platform library outside a platform, a port that imports the core, a
+ * package in no layer, a platform that sees the bot and the rounds, wiring and a driver that
+ * know a platform).
  */
 class LayeringTest {
 
@@ -31,6 +33,10 @@ class LayeringTest {
 
   static Stream<Function<String, ArchRule>> rules() {
     return Stream.of(
+        Layering::everyPackageIsInALayer,
+        Layering::platformsSeeOnlyThePort,
+        Layering::wiringKnowsNoPlatform,
+        Layering::driversKnowNoPlatform,
         Layering::noCycles,
         Layering::platformLibrariesOnlyInPlatforms,
         Layering::jdbcOnlyInStore,

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.app.BotRuntime;
+import dev.dbq.app.HttpRoutes;
 import dev.dbq.config.ConfigLoader;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.render.TerminalRenderer;
@@ -53,7 +55,10 @@ class ConsoleAppTest {
         new ConfigLoader(Map.of())
             .parse("test.yml", "database:\n  url: \"" + database.url() + "\"\n" + configYaml);
     List<String> out = new ArrayList<>();
-    new ConsoleApp(config, TestBanks.library(), new SplittableRandom(1), "general", "you", start)
+    new ConsoleApp(
+            (console, clock) ->
+                BotRuntime.start(config, TestBanks.library(), List.of(console), clock, new SplittableRandom(1), HttpRoutes.NONE)::close,
+            config.rounds().zone(), "general", "you", start)
         .runScript(
             new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
             new TerminalRenderer(100, false),

@@ -3,6 +3,8 @@ package dev.dbq.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbq.app.BotRuntime;
+import dev.dbq.app.HttpRoutes;
 import dev.dbq.config.ConfigLoader;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.render.TerminalRenderer;
@@ -56,7 +58,10 @@ class ConsoleFuzzTest {
     // when
     try (TestDatabase database = Backend.SQLITE.create()) {
       DbqConfig config = new ConfigLoader(Map.of()).parse("fuzz.yml", "database:\n  url: \"" + database.url() + "\"\n");
-      new ConsoleApp(config, TestBanks.library(), new SplittableRandom(SEED), "general", "you", Instant.parse("2026-12-07T08:00:00Z"))
+      new ConsoleApp(
+              (console, clock) ->
+                  BotRuntime.start(config, TestBanks.library(), List.of(console), clock, new SplittableRandom(SEED), HttpRoutes.NONE)::close,
+              config.rounds().zone(), "general", "you", Instant.parse("2026-12-07T08:00:00Z"))
           .runScript(
               new ByteArrayInputStream(String.join("\n", script).getBytes(StandardCharsets.UTF_8)),
               new TerminalRenderer(100, false),

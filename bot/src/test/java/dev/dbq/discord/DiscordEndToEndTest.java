@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbq.app.Bot;
+import dev.dbq.chat.AnswerDeadline;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
@@ -50,7 +51,12 @@ class DiscordEndToEndTest {
   /** Tuesday 1 December 2026, 08:00 UTC: before the 09:00 post of a weekday. */
   private static final Instant TUESDAY_MORNING = Instant.parse("2026-12-01T08:00:00Z");
 
+  /** Defers after 50 ms: for the tests that hold the core's answer until they saw the deferral. */
+  private static final AnswerDeadline.Budget SHORT =
+      new AnswerDeadline.Budget(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMinutes(1));
+
   private final List<AutoCloseable> running = new ArrayList<>();
+  private AnswerDeadline.Budget budget = AnswerDeadline.Budget.DISCORD;
   private FakeDiscord discord;
   private ConsoleClock clock;
   private Bot bot;
@@ -270,6 +276,7 @@ class DiscordEndToEndTest {
   @EachBackend
   void aSlowAnswerIsDeferredThenDeliveredAndASharedOneStillReachesTheChannel(TestDatabase database) throws Exception {
     // given: the core takes its time
+    budget = SHORT;
     start(database);
     inbound.holdCommands();
 
@@ -313,6 +320,7 @@ class DiscordEndToEndTest {
   @EachBackend
   void aDeferredAnswerWhoseWebhookDiscordRefusesIsWarnedOnceAndCounted(TestDatabase database) throws Exception {
     // given: a slow answer, deferred in time
+    budget = SHORT;
     start(database);
     inbound.holdCommands();
     FakeInteraction streak = discord.slashCommand(discord.guild().member("alice")).in(general).subcommand("streak").send();
@@ -325,6 +333,25 @@ class DiscordEndToEndTest {
 
       // then
       assertLostAnswerWarned(log, streak);
+    }
+  }
+
+  @EachBackend
+  void anAnswerReadyAfterDiscordsFollowUpWindowIsNotSentButWarnedOnceAndCounted(TestDatabase database) throws Exception {
+    // given: a follow-up window of 300 ms, and an answer held past it
+    budget = new AnswerDeadline.Budget(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(300));
+    start(database);
+    inbound.holdCommands();
+    try (CapturedLog log = CapturedLog.of(LostAnswers.class)) {
+      FakeInteraction streak = discord.slashCommand(discord.guild().member("alice")).in(general).subcommand("streak").send();
+      assertEquals(5, streak.awaitCallback(TIMEOUT).path("type").asInt());
+
+      // when: the window closes before the answer is ready
+      assertLostAnswerWarned(log, streak);
+      inbound.releaseCommands();
+
+      // then: the loss was said once
+      assertEquals(1, log.events().size(), log::text);
     }
   }
 
@@ -461,7 +488,7 @@ class DiscordEndToEndTest {
 
   private DiscordPlatform connect(Database database, String configYaml, Map<String, String> environment) {
     DbqConfig config = new ConfigLoader(Map.of()).parse("test.yml", configYaml);
-    DiscordPlatform platform = platform(environment, config);
+    DiscordPlatform platform = platform(environment, config).answeringWithin(budget);
     if (bot == null) {
       clock = new ConsoleClock(ZoneOffset.UTC, TUESDAY_MORNING);
       bot = new Bot(database, config, TestBanks.library(), platform.gateway(), clock, new SplittableRandom(42));

@@ -2,10 +2,10 @@ package dev.dbq.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dbq.app.BotMetrics;
 import dev.dbq.console.ConsoleClock;
 import dev.dbq.slack.RequestSignature.Refusal;
 import dev.dbq.testsupport.CapturedLog;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -17,10 +17,10 @@ class RefusalsTest {
   void aFloodOfRefusalsIsCountedEachAndLoggedOnceAMinute() {
     // given
     ConsoleClock clock = new ConsoleClock(ZoneOffset.UTC, Instant.parse("2026-12-05T10:00:00Z"));
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    Refusals refusals = new Refusals(registry, clock);
+    try (BotMetrics metrics = new BotMetrics(); CapturedLog logged = CapturedLog.of(Refusals.class)) {
+      Refusals refusals = new Refusals(metrics, clock);
+      var registry = metrics.registry();
 
-    try (CapturedLog logged = CapturedLog.of(Refusals.class)) {
       // when 1,000 arrive within a minute, then one more a minute later
       for (int i = 0; i < 1_000; i++) {
         refusals.count(i % 2 == 0 ? Refusal.UNSIGNED : Refusal.FORGED);

@@ -3,6 +3,7 @@ package dev.dbq.slack;
 import dev.dbq.app.Bot;
 import dev.dbq.app.BotRuntime;
 import dev.dbq.app.Platform;
+import dev.dbq.chat.AnswerDeadline;
 import dev.dbq.config.ConfigLoader;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleClock;
@@ -41,7 +42,8 @@ final class SlackBot implements AutoCloseable {
   /** When set, a retry waits until the test opens this gate (a command slower than Slack's 3 s). */
   volatile CountDownLatch holdRetries;
 
-  private SlackBot(FakeSlack slack, Database database, Map<String, String> env, String configYaml, Instant start) {
+  private SlackBot(
+      FakeSlack slack, Database database, Map<String, String> env, String configYaml, Instant start, AnswerDeadline.Budget budget) {
     this.slack = slack;
     DbqConfig config = new ConfigLoader(Map.of()).parse("test.yml", configYaml);
     this.clock = new ConsoleClock(config.rounds().zone(), start);
@@ -53,7 +55,7 @@ final class SlackBot implements AutoCloseable {
       if (gate != null && !gate.await(30, TimeUnit.SECONDS)) {
         throw new IllegalStateException("the test never let the held retry go on");
       }
-    });
+    }, budget);
     Bot bot = new Bot(database, config, TestBanks.library(), BotRuntime.router(List.of(platform)), clock, new SplittableRandom(42));
     this.http = new HttpServer(0);
     this.runtime = BotRuntime.start(bot, List.of(platform), http);
@@ -62,20 +64,30 @@ final class SlackBot implements AutoCloseable {
 
   /** Slack over HTTP: requests go to {@link #eventsUrl()}, signed with {@link SignedRequests#SIGNING_SECRET}. */
   static SlackBot overHttp(Database database, String configYaml, Instant start) {
+    return overHttp(database, configYaml, start, AnswerDeadline.Budget.SLACK);
+  }
+
+  /** Over HTTP, answering commands within {@code budget} (short ones make a slow command's test fast). */
+  static SlackBot overHttp(Database database, String configYaml, Instant start, AnswerDeadline.Budget budget) {
     FakeSlack slack = FakeSlack.start();
     return new SlackBot(slack, database, Map.of(
         SlackSettings.BOT_TOKEN, FakeSlack.BOT_TOKEN,
         SlackSettings.SIGNING_SECRET, SignedRequests.SIGNING_SECRET,
-        SlackSettings.API_URL, slack.apiUrl()), configYaml, start);
+        SlackSettings.API_URL, slack.apiUrl()), configYaml, start, budget);
   }
 
   /** Slack over Socket Mode: the fake pushes envelopes over its WebSocket. */
   static SlackBot overSocketMode(Database database, String configYaml, Instant start) {
+    return overSocketMode(database, configYaml, start, AnswerDeadline.Budget.SLACK);
+  }
+
+  /** Over Socket Mode, acknowledging envelopes of commands within {@code budget}. */
+  static SlackBot overSocketMode(Database database, String configYaml, Instant start, AnswerDeadline.Budget budget) {
     FakeSlack slack = FakeSlack.start();
     return new SlackBot(slack, database, Map.of(
         SlackSettings.BOT_TOKEN, FakeSlack.BOT_TOKEN,
         SlackSettings.APP_TOKEN, FakeSlack.APP_TOKEN,
-        SlackSettings.API_URL, slack.apiUrl()), configYaml, start);
+        SlackSettings.API_URL, slack.apiUrl()), configYaml, start, budget);
   }
 
   String eventsUrl() {

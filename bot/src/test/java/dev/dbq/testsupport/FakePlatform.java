@@ -1,10 +1,10 @@
 package dev.dbq.testsupport;
 
-import dev.dbq.app.Bot;
 import dev.dbq.app.HttpRoutes;
 import dev.dbq.app.Platform;
 import dev.dbq.chat.Caller;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.CorePorts;
 import dev.dbq.chat.Reply;
 import dev.dbq.chat.ThreadMessage;
 
@@ -16,7 +16,7 @@ public final class FakePlatform implements Platform {
 
   private final String name;
   private final RecordingGateway gateway = new RecordingGateway();
-  private Bot bot;
+  private CorePorts core;
   private boolean closed;
   private volatile String trouble;
 
@@ -30,11 +30,11 @@ public final class FakePlatform implements Platform {
   }
 
   public Reply command(ChannelKey channel, String user, boolean platformAdmin, String line) {
-    return bot.inbound().command(new Caller(channel, user, platformAdmin), line);
+    return core.inbound().command(new Caller(channel, user, platformAdmin), line);
   }
 
   public Reply threadReply(ChannelKey channel, String threadRef, String user, String eventId) {
-    return bot.inbound().threadMessage(channel, threadRef, ThreadMessage.byPerson(user, eventId));
+    return core.inbound().threadMessage(channel, threadRef, ThreadMessage.byPerson(user, eventId));
   }
 
   @Override
@@ -48,13 +48,13 @@ public final class FakePlatform implements Platform {
   }
 
   @Override
-  public void start(Bot started, HttpRoutes http) {
-    this.bot = started;
+  public void start(CorePorts started, HttpRoutes http) {
+    this.core = started;
   }
 
   @Override
   public boolean ready() {
-    return bot != null && !closed;
+    return core != null && !closed;
   }
 
   /** From now on its API fails, as {@link Platform#trouble()} says ({@code null}: it works again). */

@@ -1,7 +1,9 @@
 package dev.dbq.command.builtin;
 
 import dev.dbq.bank.BankLibrary;
+import dev.dbq.bank.FilterException;
 import dev.dbq.bank.FilterKey;
+import dev.dbq.bank.FilterParser;
 import dev.dbq.bank.Question;
 import dev.dbq.bank.QuestionFilter;
 import dev.dbq.chat.CommandContext;
@@ -9,7 +11,6 @@ import dev.dbq.chat.OptionSpec;
 import dev.dbq.chat.Reply;
 import dev.dbq.command.CommandException;
 import dev.dbq.command.CommandHandler;
-import dev.dbq.command.FilterParser;
 import dev.dbq.command.QuestionCards;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,12 @@ public final class RandomCommand implements CommandHandler {
   @Override
   public Reply handle(CommandContext context, List<String> args) {
     BankLibrary library = banks.get();
-    QuestionFilter filter = new FilterParser(library).parse(args);
+    QuestionFilter filter;
+    try {
+      filter = new FilterParser(library).parse(args);
+    } catch (FilterException e) {
+      throw new CommandException(e.getMessage());
+    }
     List<Question> candidates = library.filter(filter);
     if (candidates.isEmpty()) {
       throw new CommandException(

@@ -1,4 +1,4 @@
-package dev.dbq.command;
+package dev.dbq.bank;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -22,9 +22,9 @@ class FilterParserTest {
     FilterParser parser = new FilterParser(TestBanks.library());
 
     // when / then: a generous bound; linear work takes milliseconds
-    CommandException refused =
+    FilterException refused =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(10), () -> assertThrows(CommandException.class, () -> parser.parse(words)));
+            Duration.ofSeconds(10), () -> assertThrows(FilterException.class, () -> parser.parse(words)));
     assertTrue(refused.getMessage().startsWith("No question has topic `cap cap cap"), refused.getMessage());
     assertTrue(refused.getMessage().length() < 1_000, refused.getMessage());
   }

@@ -1,4 +1,4 @@
-package dev.dbq.command;
+package dev.dbq.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.dbq.command;
+package dev.dbq.text;
 
 import java.util.ArrayList;
 import java.util.List;
