@@ -13,10 +13,12 @@ import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.dbq.app.Bot;
+import dev.dbq.app.BotMetrics;
 import dev.dbq.app.HttpRoutes;
 import dev.dbq.app.Platform;
 import dev.dbq.app.PlatformException;
 import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.Inbound;
 import dev.dbq.config.DbqConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,7 +117,12 @@ public final class SlackPlatform implements Platform {
 
   @Override
   public void start(Bot bot, HttpRoutes http) {
-    webApi.countIn(bot.metrics());
+    start(bot.inbound(), bot.metrics(), http);
+  }
+
+  /** Connects, delivering what Slack sends to {@code inbound} (a test's probe, or the bot's). */
+  void start(Inbound inbound, BotMetrics metrics, HttpRoutes http) {
+    webApi.countIn(metrics);
     checkBotToken();
     App bolt = new App(appConfig());
     try {
@@ -124,12 +131,14 @@ public final class SlackPlatform implements Platform {
       throw new PlatformException("Slack: " + SlackSettings.BOT_TOKEN + " was not accepted (" + e.getMessage() + ")", e);
     }
     Callers callers = new Callers(new SlackAdmins(methods, webApi, wallClock));
-    SlashCommandListener commands = new SlashCommandListener(bot.inbound(), callers, work);
-    ButtonListener buttons = new ButtonListener(bot.inbound(), callers, work);
-    MessageEventListener messages = new MessageEventListener(bot.inbound());
-    HomeTabListener home = new HomeTabListener(bot.inbound(), methods, webApi);
+    SlackForms forms = new SlackForms(inbound, callers, methods, webApi, gateway, work);
+    SlashCommandListener commands = new SlashCommandListener(inbound, callers, work, forms);
+    ButtonListener buttons = new ButtonListener(inbound, callers, work, forms);
+    MessageEventListener messages = new MessageEventListener(inbound);
+    HomeTabListener home = new HomeTabListener(inbound, methods, webApi);
     bolt.command(COMMAND, commands::handle);
     bolt.blockAction(Pattern.compile("^" + SlackBlocks.ACTION_ID_PREFIX + "\\d+$"), buttons::handle);
+    bolt.viewSubmission(SlackForms.CALLBACK, forms::submitted);
     bolt.event(MessageEvent.class, (payload, ctx) -> {
       messages.handle(payload);
       return ctx.ack();
@@ -147,7 +156,7 @@ public final class SlackPlatform implements Platform {
       startSocketMode(bolt);
     } else {
       RequestSignature signature = new RequestSignature(settings.signingSecret(), wallClock);
-      http.add(EVENTS_PATH, new SlackEndpoint(bolt, signature, new Refusals(bot.metrics().registry(), wallClock)));
+      http.add(EVENTS_PATH, new SlackEndpoint(bolt, signature, new Refusals(metrics.registry(), wallClock)));
     }
     log.info("{} started", settings);
   }

@@ -42,11 +42,13 @@ final class SlashCommandListener {
   private final Inbound inbound;
   private final Callers callers;
   private final Executor work;
+  private final SlackForms forms;
 
-  SlashCommandListener(Inbound inbound, Callers callers, Executor work) {
+  SlashCommandListener(Inbound inbound, Callers callers, Executor work, SlackForms forms) {
     this.inbound = inbound;
     this.callers = callers;
     this.work = work;
+    this.forms = forms;
   }
 
   Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
@@ -90,6 +92,10 @@ final class SlashCommandListener {
 
   /** The reply in the acknowledgement when it is one message; else all of it through the response_url. */
   private Response ack(SlashCommandContext ctx, Rendered reply) {
+    if (reply.form().isPresent()) {
+      respond(ctx, reply);
+      return ctx.ack();
+    }
     if (reply.ackJson().isPresent()) {
       return Response.json(200, reply.ackJson().get());
     }
@@ -98,7 +104,13 @@ final class SlashCommandListener {
     return ctx.ack();
   }
 
-  private static void respond(SlashCommandContext ctx, Rendered reply) {
+  /** The messages through the response_url, or the form opened with the command's trigger. */
+  private void respond(SlashCommandContext ctx, Rendered reply) {
+    if (reply.form().isPresent()) {
+      Callers.channel(ctx.getTeamId(), ctx.getChannelId()).ifPresent(channel ->
+          forms.open(ctx.getTriggerId(), channel, reply.form().get(), instead -> respond(ctx, Rendered.of(instead))));
+      return;
+    }
     ResponseUrl.sendAll(reply.messages(), message -> ctx.respond(reply.response(message)));
   }
 }
