@@ -1,7 +1,6 @@
 package dev.dbq.slack;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -113,7 +112,7 @@ final class SlackGateway implements ChannelGateway {
     for (SlackBlocks.Message part : SlackBlocks.messages(SlackBlocks.describingPictures(message))) {
       ChatPostEphemeralResponse response = postEphemeral(channel, userId, part);
       if (!response.isOk() && "invalid_blocks".equals(response.getError()) && SlackBlocks.hasCharts(part)) {
-        chartsRefused(key, response);
+        chartsRefused(key);
         Optional<SlackBlocks.Message> rest = SlackBlocks.withoutCharts(part);
         if (rest.isEmpty()) {
           continue;
@@ -179,7 +178,7 @@ final class SlackGateway implements ChannelGateway {
   }
 
   /** One warning per refusal: the message still goes, without its chart. */
-  private static void chartsRefused(ChannelKey key, SlackApiTextResponse response) {
+  private static void chartsRefused(ChannelKey key) {
     log.warn("{}: Slack refused the chart (invalid_blocks: data_visualization); sent without it", key);
   }
 
@@ -261,7 +260,7 @@ final class SlackGateway implements ChannelGateway {
     String channel = key.channel();
     ChatPostMessageResponse response = postMessage(channel, threadTs, message, postKey);
     if (!response.isOk() && "invalid_blocks".equals(response.getError()) && SlackBlocks.hasCharts(message)) {
-      chartsRefused(key, response);
+      chartsRefused(key);
       Optional<SlackBlocks.Message> rest = SlackBlocks.withoutCharts(message);
       if (rest.isEmpty()) {
         return threadTs; // nothing but the chart: nothing to post
