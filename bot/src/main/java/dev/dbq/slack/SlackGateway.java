@@ -77,6 +77,7 @@ final class SlackGateway implements ChannelGateway {
     for (SlackBlocks.Message rest : messages.subList(1, messages.size())) {
       send(channel, ts, rest, null);
     }
+    upload(channel, ts, message); // in the round's thread, as its other parts
     return new PostedMessage(ts, ts);
   }
 
@@ -143,7 +144,9 @@ final class SlackGateway implements ChannelGateway {
 
   /**
    * Uploads the reply's pictures into the channel (or thread), one file each, titled by its
-   * name and described by its alt text. Not retried after a 5xx: Slack may have shared it.
+   * name and described by its alt text. The message is already posted: a picture Slack refuses
+   * (a missing {@code files:write} scope, an outage) is one warning, not a failed post that the
+   * core would post again. Not retried after a 5xx: Slack may have shared it.
    */
   private void upload(ChannelKey key, String threadTs, Reply message) {
     for (Attachment attachment : message.attachments()) {
@@ -160,7 +163,10 @@ final class SlackGateway implements ChannelGateway {
             .altTxt(picture.altText())
             .fileData(picture.png())));
       } catch (SlackFilesUploadV2Exception refused) {
-        throw new PlatformException(what + " failed: " + uploadError(refused));
+        log.warn("{}: the picture {} was not shared ({} failed: {}); the message went without it",
+            key, picture.fileName(), what, uploadError(refused));
+      } catch (PlatformException e) {
+        log.warn("{}: the picture {} was not shared ({}); the message went without it", key, picture.fileName(), e.getMessage());
       }
     }
   }

@@ -210,4 +210,19 @@ class SlackPortsTest {
     assertTrue(said.params().toString().contains("took too long"), said.params().toString());
     assertEquals("ephemeral", said.text("response_type"));
   }
+
+  @Test
+  void aPictureSlackRefusesLeavesThePostedMessageAsItIsWithOneWarning() {
+    // GIVEN an app installed without files:write
+    slack.failNextWithError("files.getUploadURLExternal", "missing_scope");
+    try (CapturedLog log = CapturedLog.of(SlackGateway.class)) {
+      // WHEN a message with a picture is posted, THEN the message stands and one warning names the picture
+      String ts = gateway.postMessage(GENERAL, recap(TestPictures.picture("streaks.png", "Streak leaders")));
+
+      assertEquals(ts, slack.messagesIn(CHANNEL).get(0).path("ts").asText());
+      assertEquals(List.of(), slack.filesIn(CHANNEL));
+      assertEquals(1, log.at(Level.WARN).size(), log.text());
+      assertTrue(log.text().contains("streaks.png") && log.text().contains("missing_scope"), log.text());
+    }
+  }
 }
