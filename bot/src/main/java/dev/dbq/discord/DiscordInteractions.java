@@ -268,7 +268,7 @@ final class DiscordInteractions extends ListenerAdapter {
    */
   private static void deliverDeferred(InteractionHook hook, Reply reply) {
     if (reply.isForm()) {
-      reply = Reply.text(DiscordForms.TOO_LATE); // a modal must be the first answer; the deferral was
+      reply = Reply.text(DiscordForms.TOO_LATE); // a modal must be the interaction's first answer, and the deferral already was
     }
     boolean ephemeral = reply.visibility() == Reply.Visibility.CALLER;
     List<DiscordMessages.Message> messages = DiscordMessages.render(reply);

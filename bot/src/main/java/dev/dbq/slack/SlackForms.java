@@ -32,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forms as Slack modals. A command or press answered with {@link Reply#form} opens a modal with
- * the request's {@code trigger_id} ({@code views.open}; Slack takes it for three seconds); its
+ * Forms as Slack modals. A command or press answered with {@link Reply#form} is acknowledged
+ * empty and opens a modal with the request's {@code trigger_id} on a worker ({@code
+ * views.open}; Slack takes the trigger for three seconds); its
  * {@code view_submission} closes it at once and goes to {@link Inbound#submit}, whose reply the
  * person sees privately in the channel where they asked ({@code chat.postEphemeral}). A view
  * carries no channel, so the modal keeps it in its {@code private_metadata}.
@@ -72,7 +73,9 @@ final class SlackForms {
   void open(String triggerId, ChannelKey channel, Form form, java.util.function.Consumer<Reply> instead) {
     ViewsOpenResponse opened;
     try {
-      opened = webApi.answer("views.open of " + form.id(), () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(modal(channel, form))));
+      // A 5xx may have opened it already, and the trigger lasts three seconds: no blind retry.
+      opened = webApi.answerRetryingRateLimitsOnly("views.open of " + form.id(),
+          () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(modal(channel, form))));
     } catch (PlatformException e) {
       log.warn("{}: the form {} did not open: {}", channel, form.id(), e.getMessage());
       instead.accept(Reply.text("Sorry, that form could not be opened. Please try again."));

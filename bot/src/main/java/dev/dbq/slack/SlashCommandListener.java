@@ -92,10 +92,6 @@ final class SlashCommandListener {
 
   /** The reply in the acknowledgement when it is one message; else all of it through the response_url. */
   private Response ack(SlashCommandContext ctx, Rendered reply) {
-    if (reply.form().isPresent()) {
-      respond(ctx, reply);
-      return ctx.ack();
-    }
     if (reply.ackJson().isPresent()) {
       return Response.json(200, reply.ackJson().get());
     }
