@@ -1,6 +1,7 @@
 package dev.dbq.chat;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A platform-neutral reply: each platform renders the same reply its own way (Slack blocks,
@@ -34,7 +35,7 @@ public record Reply(
    * Inbound#submit}. A platform that can no longer open it (the interaction expired) says so.
    */
   public static Reply form(Form form) {
-    return new Reply("", List.of(), List.of(), Visibility.CALLER, List.of(), java.util.Objects.requireNonNull(form, "form"));
+    return new Reply("", List.of(), List.of(), Visibility.CALLER, List.of(), Objects.requireNonNull(form, "form"));
   }
 
   public boolean isForm() {

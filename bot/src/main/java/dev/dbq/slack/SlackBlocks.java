@@ -11,9 +11,11 @@ import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
 import dev.dbq.chat.Attachment;
 import dev.dbq.chat.Reply;
+import dev.dbq.chat.UserText;
 import dev.dbq.render.MarkdownFlavour;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,9 +114,9 @@ public final class SlackBlocks {
   }
 
   /** The message without its charts (Slack refused them), or empty when nothing else is left. */
-  static java.util.Optional<Message> withoutCharts(Message message) {
+  static Optional<Message> withoutCharts(Message message) {
     List<LayoutBlock> rest = message.blocks().stream().filter(b -> !(b instanceof DataVisualizationBlock)).toList();
-    return rest.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Message(message.text(), rest));
+    return rest.isEmpty() ? Optional.empty() : Optional.of(new Message(message.text(), rest));
   }
 
   static boolean hasCharts(Message message) {
@@ -132,7 +134,7 @@ public final class SlackBlocks {
       return reply;
     }
     List<Reply.Block> blocks = new ArrayList<>(reply.blocks());
-    pictures.forEach(p -> blocks.add(new Reply.Text("_Picture: " + dev.dbq.chat.UserText.literal(p.altText()) + "_")));
+    pictures.forEach(p -> blocks.add(new Reply.Text("_Picture: " + UserText.literal(p.altText()) + "_")));
     return new Reply(reply.title(), blocks, reply.buttons(), reply.visibility(), reply.attachments(), reply.form());
   }
 

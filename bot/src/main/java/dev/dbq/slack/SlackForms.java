@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ final class SlackForms {
    * Opens the form for the person who triggered it. A trigger Slack no longer takes (the answer
    * came after its three seconds) is told to them through {@code instead}, as is any refusal.
    */
-  void open(String triggerId, ChannelKey channel, Form form, java.util.function.Consumer<Reply> instead) {
+  void open(String triggerId, ChannelKey channel, Form form, Consumer<Reply> instead) {
     ViewsOpenResponse opened;
     try {
       // A 5xx may have opened it already, and the trigger lasts three seconds: no blind retry.

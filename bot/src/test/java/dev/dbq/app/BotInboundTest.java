@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import dev.dbq.chat.Caller;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.CommandSpec;
 import dev.dbq.chat.OptionSpec;
 import dev.dbq.chat.Reply;
@@ -173,7 +174,7 @@ class BotInboundTest {
   @Test
   void aSubmissionOfAFormNoFeatureOpensIsAnsweredAsStaleNotAsAFailure() {
     // GIVEN no feature opens forms yet
-    Caller caller = new Caller(new dev.dbq.chat.ChannelKey("slack", "T1", "C1"), "U1", false);
+    Caller caller = new Caller(new ChannelKey("slack", "T1", "C1"), "U1", false);
 
     // WHEN a submission arrives anyway (a modal left open across an upgrade)
     Reply reply = bot.bot().inbound().submit(caller, "suggest", Map.of("title", "What is MVCC?"));

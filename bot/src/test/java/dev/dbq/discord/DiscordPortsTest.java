@@ -23,6 +23,7 @@ import dev.dbq.testsupport.TestPictures;
 import dev.dbq.testsupport.discord.FakeDiscord;
 import dev.dbq.testsupport.discord.FakeGuild.FakeChannel;
 import dev.dbq.testsupport.discord.FakeGuild.FakeMember;
+import dev.dbq.testsupport.discord.FakeInteraction;
 import dev.dbq.testsupport.discord.RecordedRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,5 +156,22 @@ class DiscordPortsTest {
     assertEquals(64, answer.path("data").path("flags").asInt() & 64);
     assertEquals("Thanks, What is MVCC?", answer.path("data").path("content").asText());
     assertTrue(answer.path("data").path("allowed_mentions").path("parse").isEmpty(), answer.toString());
+  }
+
+  @Test
+  void aFormWhoseAnswerCameAfterTheDeferralCannotOpenAndSaysSo() {
+    // GIVEN the form's answer is slower than the deferral
+    probe.holdForms();
+    FakeMember alice = discord.guild().member("alice");
+    FakeInteraction slow = discord.slashCommand(alice).in(general).subcommand("probe-form").send();
+
+    // WHEN the interaction was deferred and the form comes after all
+    assertEquals(5, slow.awaitCallback(TIMEOUT).path("type").asInt());
+    probe.releaseForms();
+
+    // THEN no modal is attempted (Discord would refuse it): the deferred answer says to try again
+    JsonNode edit = slow.awaitOriginalEdit(1, TIMEOUT);
+    assertEquals(DiscordForms.TOO_LATE, edit.path("content").asText());
+    assertEquals(1, discord.requests("POST", "interactions/.*/callback").size());
   }
 }

@@ -11,6 +11,7 @@ import dev.dbq.chat.ThreadMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,29 @@ public final class ProbeInbound implements Inbound {
 
   private final Inbound delegate;
   private final LinkedBlockingQueue<Submission> submissions = new LinkedBlockingQueue<>();
+  /** While closed, the form's answer waits here: a test makes it slow without sleeping. */
+  private volatile CountDownLatch formGate = new CountDownLatch(0);
+
+  /** Holds every answer with the form until {@link #releaseForms()}. */
+  public void holdForms() {
+    formGate = new CountDownLatch(1);
+  }
+
+  public void releaseForms() {
+    formGate.countDown();
+  }
+
+  private Reply form() {
+    try {
+      if (!formGate.await(1, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("the test never released the held form");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return Reply.form(FORM);
+  }
 
   public ProbeInbound(Inbound delegate) {
     this.delegate = delegate;
@@ -53,7 +77,7 @@ public final class ProbeInbound implements Inbound {
 
   @Override
   public Reply command(Caller caller, String line) {
-    return isProbe(line) ? Reply.form(FORM) : delegate.command(caller, line);
+    return isProbe(line) ? form() : delegate.command(caller, line);
   }
 
   @Override
@@ -63,12 +87,12 @@ public final class ProbeInbound implements Inbound {
 
   @Override
   public Reply command(Caller caller, List<String> path, Map<String, String> options) {
-    return path.equals(List.of("probe-form")) ? Reply.form(FORM) : delegate.command(caller, path, options);
+    return path.equals(List.of("probe-form")) ? form() : delegate.command(caller, path, options);
   }
 
   @Override
   public Reply press(Caller caller, String action) {
-    return isProbe(action) ? Reply.form(FORM) : delegate.press(caller, action);
+    return isProbe(action) ? form() : delegate.press(caller, action);
   }
 
   @Override
