@@ -74,6 +74,15 @@ final class BotInbound implements Inbound {
     return timed(caller.channel(), "press:" + commands.nameOf(action), () -> commands.dispatch(context(caller), action));
   }
 
+  /** No feature opens a form yet: a submission can only be a stale one (the bot changed since). */
+  @Override
+  public Reply submit(Caller caller, String formId, Map<String, String> values) {
+    return timed(caller.channel(), "submit:" + formId, () -> {
+      log.info("a submission of the unknown form {} in {} was answered as expired", formId, caller.channel());
+      return Reply.text("This form is no longer in use: run the command again.");
+    });
+  }
+
   @Override
   public Reply threadMessage(ChannelKey channel, String threadRef, ThreadMessage message) {
     return timed(

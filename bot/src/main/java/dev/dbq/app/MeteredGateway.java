@@ -6,7 +6,11 @@ import dev.dbq.chat.Reply;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Counts the rounds each platform posts, and the posts it refuses, around the real gateway. */
+/**
+ * Counts the rounds each platform posts, and the posts it refuses, around the real gateway.
+ * Plain messages and private words pass through uncounted: the features that send them count
+ * what matters to them (a recap sent, a reminder skipped).
+ */
 final class MeteredGateway implements ChannelGateway {
 
   private final ChannelGateway gateway;
@@ -42,5 +46,15 @@ final class MeteredGateway implements ChannelGateway {
   @Override
   public void postInThread(ChannelKey channel, String threadRef, Reply message) {
     gateway.postInThread(channel, threadRef, message);
+  }
+
+  @Override
+  public String postMessage(ChannelKey channel, Reply message) {
+    return gateway.postMessage(channel, message);
+  }
+
+  @Override
+  public boolean tellPrivately(ChannelKey channel, String userId, Reply message) {
+    return gateway.tellPrivately(channel, userId, message);
   }
 }

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * How the question of the day reaches a platform: each platform (console, Slack, Discord)
- * implements this, the round service never knows which one it talks to.
+ * How the core's messages reach a platform: each platform (console, Slack, Discord) implements
+ * this, the core never knows which one it talks to. It posts a round (a message that opens a
+ * thread) and into its thread, a plain message (a weekly recap), and a private word to one
+ * person (a reminder); any of them may carry pictures and charts ({@link Attachment}). Forms are
+ * not sent from here: one answers a person's interaction, so it is a kind of {@link Reply}
+ * ({@link Reply#form}) that the platform's inbound side opens.
  */
 public interface ChannelGateway {
 
@@ -48,6 +52,26 @@ public interface ChannelGateway {
 
   /** Posts a message in the thread of an earlier message. */
   void postInThread(ChannelKey channel, String threadRef, Reply message);
+
+  /**
+   * Posts a message to the channel, visible to everyone, that opens no thread (a weekly recap),
+   * with its attachments. Posting it once is the core's business (it claims the message in the
+   * database first): a platform error throws, as {@link #post} does.
+   *
+   * @return the platform's reference to the message (the first, when it took several)
+   */
+  String postMessage(ChannelKey channel, Reply message);
+
+  /**
+   * Tells one person something only they see, in the context of a channel (a reminder): Slack
+   * shows it in the channel to them alone ({@code chat.postEphemeral}), Discord sends a direct
+   * message, the console prints it marked {@code (to NAME only)}. A person the platform does
+   * not let the bot reach privately (Discord: direct messages closed, error 50007) is skipped
+   * with a DEBUG line: that is their choice, not a failure. Other platform errors throw.
+   *
+   * @return whether it reached them
+   */
+  boolean tellPrivately(ChannelKey channel, String userId, Reply message);
 
   /** Where a message landed: the platform's references to it and to its thread. */
   record PostedMessage(String messageRef, String threadRef) {}

@@ -38,6 +38,16 @@ public final class GatewayRouter implements ChannelGateway {
     gateway(channel).postInThread(channel, threadRef, message);
   }
 
+  @Override
+  public String postMessage(ChannelKey channel, Reply message) {
+    return gateway(channel).postMessage(channel, message);
+  }
+
+  @Override
+  public boolean tellPrivately(ChannelKey channel, String userId, Reply message) {
+    return gateway(channel).tellPrivately(channel, userId, message);
+  }
+
   private ChannelGateway gateway(ChannelKey channel) {
     ChannelGateway gateway = byPlatform.get(channel.platform());
     if (gateway == null) {

@@ -36,6 +36,13 @@ public interface Inbound {
   /** A press of a button the bot sent; {@code action} is the pressed {@link Reply.Button#action()}. */
   Reply press(Caller caller, String action);
 
+  /**
+   * A form the caller filled in and submitted ({@link Reply#form}): its values by {@link
+   * Form.Field#name()}, as typed (an empty field is an empty string or left out). The reply goes
+   * to the caller alone.
+   */
+  Reply submit(Caller caller, String formId, Map<String, String> values);
+
   /** A message in a thread of {@code channel}; the reply says whether it counted. */
   Reply threadMessage(ChannelKey channel, String threadRef, ThreadMessage message);
 

@@ -1,6 +1,7 @@
 package dev.dbq.chat;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A platform-neutral reply: each platform renders the same reply its own way (Slack blocks,
@@ -10,12 +11,35 @@ import java.util.List;
  * @param blocks the body, in order
  * @param buttons actions offered under the reply
  * @param visibility whether only the caller sees it
+ * @param attachments pictures and charts sent with it, in order
+ * @param form when not null, the reply is this form to fill in instead of a message (see {@link
+ *     #form(Form)}); its other parts are then empty
  */
-public record Reply(String title, List<Block> blocks, List<Button> buttons, Visibility visibility) {
+public record Reply(
+    String title, List<Block> blocks, List<Button> buttons, Visibility visibility, List<Attachment> attachments, Form form) {
 
   public Reply {
     blocks = List.copyOf(blocks);
     buttons = List.copyOf(buttons);
+    attachments = List.copyOf(attachments);
+  }
+
+  /** A message without attachments. */
+  public Reply(String title, List<Block> blocks, List<Button> buttons, Visibility visibility) {
+    this(title, blocks, buttons, visibility, List.of(), null);
+  }
+
+  /**
+   * A form for the caller to fill in, as the answer to their command or press: the platform
+   * opens it (a Slack or Discord modal, console prompts) and the values come back through {@link
+   * Inbound#submit}. A platform that can no longer open it (the interaction expired) says so.
+   */
+  public static Reply form(Form form) {
+    return new Reply("", List.of(), List.of(), Visibility.CALLER, List.of(), Objects.requireNonNull(form, "form"));
+  }
+
+  public boolean isForm() {
+    return form != null;
   }
 
   public enum Visibility {
@@ -45,6 +69,11 @@ public record Reply(String title, List<Block> blocks, List<Button> buttons, Visi
   }
 
   public Reply withVisibility(Visibility newVisibility) {
-    return new Reply(title, blocks, buttons, newVisibility);
+    return new Reply(title, blocks, buttons, newVisibility, attachments, form);
+  }
+
+  /** The same reply with these attachments. */
+  public Reply withAttachments(List<Attachment> newAttachments) {
+    return new Reply(title, blocks, buttons, visibility, newAttachments, form);
   }
 }

@@ -2,6 +2,7 @@ package dev.dbq.console;
 
 import dev.dbq.chat.Caller;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.Form;
 import dev.dbq.chat.Inbound;
 import dev.dbq.chat.LocalRounds;
 import dev.dbq.chat.Reply;
@@ -14,15 +15,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The local chat: one user at a time in one channel, typing {@code /dbq} commands and console
- * lines ({@code :as}, {@code :click}, {@code :reply}, {@code :time}, {@code :qotd}).
+ * lines ({@code :as}, {@code :click}, {@code :reply}, {@code :time}, {@code :qotd}). A form the
+ * bot answers with is filled in line by line: each field is asked for in turn, the next line
+ * typed is its value (a blank line leaves an optional field empty), {@code :cancel} drops it.
  */
 public final class ConsoleSession {
 
@@ -52,6 +57,15 @@ public final class ConsoleSession {
   /** Who started the console ({@code --user}, {@code console.user}): the channel's admin. */
   private final String consoleUser;
   private String user;
+  /** The form being filled in, or null. */
+  private FormInProgress form;
+
+  /** A form, who fills it in, and the values typed so far. */
+  private record FormInProgress(Form form, Caller caller, Map<String, String> values) {
+    Form.Field next() {
+      return form.fields().get(values.size());
+    }
+  }
 
   public ConsoleSession(
       Inbound inbound, LocalRounds rounds, ConsoleClock clock, ConsoleChannel output, ChannelKey channel, String user) {
@@ -114,6 +128,10 @@ public final class ConsoleSession {
 
   private void run(String line) {
     String trimmed = line.strip();
+    if (form != null) {
+      fillIn(trimmed);
+      return;
+    }
     if (trimmed.isEmpty() || trimmed.startsWith("#")) {
       return;
     }
@@ -134,7 +152,51 @@ public final class ConsoleSession {
       output.say("Only /dbq commands exist here, e.g. /dbq help.");
       return;
     }
-    output.reply(inbound.command(caller(), line));
+    answer(caller(), inbound.command(caller(), line));
+  }
+
+  /** Shows the reply, or starts asking for the form it is. */
+  private void answer(Caller caller, Reply reply) {
+    if (!reply.isForm()) {
+      output.reply(reply);
+      return;
+    }
+    form = new FormInProgress(reply.form(), caller, new LinkedHashMap<>());
+    output.say(UserText.neutralize(reply.form().title()) + " (a form: one line a field; :cancel stops)");
+    ask();
+  }
+
+  private void ask() {
+    Form.Field field = form.next();
+    output.say(UserText.neutralize(field.label()) + (field.required() ? "" : " (optional: a blank line skips it)") + ":");
+  }
+
+  /** One typed line as the value of the field asked for; the last one submits the form. */
+  private void fillIn(String value) {
+    if (value.equalsIgnoreCase(":cancel")) {
+      form = null;
+      output.say("Form cancelled.");
+      return;
+    }
+    Form.Field field = form.next();
+    if (field.required() && value.isEmpty()) {
+      output.say("This field is required.");
+      ask();
+      return;
+    }
+    if (value.length() > field.maxLength()) {
+      output.say(String.format(Locale.ROOT, "At most %,d characters here (that was %,d).", field.maxLength(), value.length()));
+      ask();
+      return;
+    }
+    form.values().put(field.name(), value);
+    if (form.values().size() < form.form().fields().size()) {
+      ask();
+      return;
+    }
+    FormInProgress done = form;
+    form = null;
+    output.reply(inbound.submit(done.caller(), done.form().id(), Map.copyOf(done.values())));
   }
 
   private void consoleLine(String verb, String rest) {
@@ -185,7 +247,7 @@ public final class ConsoleSession {
       output.say((matches.size() > 1 ? "Several buttons match '" : "No button '") + echo(label) + "'. Buttons: " + labels + ".");
       return;
     }
-    output.reply(inbound.press(caller(), matches.get(0).action()));
+    answer(caller(), inbound.press(caller(), matches.get(0).action()));
   }
 
   private void reply(String text) {

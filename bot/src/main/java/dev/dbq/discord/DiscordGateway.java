@@ -10,6 +10,7 @@ import java.util.Set;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -19,9 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rounds into Discord: a round is a message in the channel with a public thread opened on it
- * ({@code POST channels/{c}/messages/{m}/threads}); follow-ups and the reveal go into the
- * thread. Calls block until Discord answered: JDA waits out a 429 and sends the same request
+ * The core's messages into Discord: a round is a message in the channel with a public thread
+ * opened on it ({@code POST channels/{c}/messages/{m}/threads}); follow-ups and the reveal go
+ * into the thread; a plain message goes to the channel; a private word is a direct message
+ * ({@code POST users/@me/channels}, then a message there). Pictures and charts are attached
+ * as PNG files with their alt text as the attachment's description. Calls block until Discord answered: JDA waits out a 429 and sends the same request
  * again (Discord did nothing with it), and nothing here resends a request that may have
  * succeeded, so with the core's claim in the database a round is never posted twice.
  */
@@ -119,6 +122,51 @@ final class DiscordGateway implements ChannelGateway {
     ThreadChannel thread = thread(channel, threadRef);
     for (DiscordMessages.Message message : DiscordMessages.render(reply.withVisibility(Reply.Visibility.CHANNEL))) {
       thread.sendMessage(JdaMessages.create(message)).complete();
+    }
+  }
+
+  @Override
+  public String postMessage(ChannelKey channel, Reply reply) {
+    StandardGuildMessageChannel target = channel(channel);
+    String first = null;
+    for (DiscordMessages.Message message : DiscordMessages.render(reply.withVisibility(Reply.Visibility.CHANNEL))) {
+      Message sent;
+      try {
+        sent = target.sendMessage(JdaMessages.create(message)).complete();
+      } catch (ErrorResponseException e) {
+        if (e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
+          throw new ChannelGoneException(channel, "Discord says Unknown Channel");
+        }
+        throw e;
+      }
+      first = first == null ? sent.getId() : first;
+    }
+    return first;
+  }
+
+  /**
+   * A direct message: the bot opens (or gets back) its DM channel with the person, then posts
+   * there. Someone who does not take direct messages from the server's members (Discord error
+   * 50007) is skipped: their setting, not a failure.
+   */
+  @Override
+  public boolean tellPrivately(ChannelKey channel, String userId, Reply reply) {
+    JDA shard = connected().getShardById(shardOf(channel));
+    if (shard == null) {
+      throw new IllegalStateException(channel + ": its shard does not run in this process");
+    }
+    try {
+      PrivateChannel dm = shard.openPrivateChannelById(userId).complete();
+      for (DiscordMessages.Message message : DiscordMessages.render(reply.withVisibility(Reply.Visibility.CHANNEL))) {
+        dm.sendMessage(JdaMessages.create(message)).complete();
+      }
+      return true;
+    } catch (ErrorResponseException e) {
+      if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) {
+        log.debug("{}: {} takes no direct messages from the bot (50007); skipped", channel, userId);
+        return false;
+      }
+      throw e;
     }
   }
 

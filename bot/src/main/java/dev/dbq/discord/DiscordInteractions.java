@@ -22,6 +22,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -32,6 +33,7 @@ import net.dv8tion.jda.api.exceptions.ParsingException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -54,6 +56,7 @@ final class DiscordInteractions extends ListenerAdapter {
   static final String GUILD_ONLY = "`/dbq` works in a server's channels, not in direct messages.";
   static final String FAILED = "Sorry, that failed on our side. It was logged; please try again.";
   static final String OTHER_COMMAND = "This app only answers `/dbq`; `/%s` is not one of its commands.";
+  static final String EXPIRED_FORM = "This form is no longer in use: run the command again.";
   static final String NO_VALUE = "The option `%s` came without a value: please fill it in and try again.";
 
   /** Discord's permission bits, read from the interaction's member when JDA gives the raw payload. */
@@ -140,6 +143,19 @@ final class DiscordInteractions extends ListenerAdapter {
       }
       return inbound.press(caller.get(), action.get());
     });
+  }
+
+  /** A form (modal) the person submitted: its values go to the core, whose reply is private. */
+  @Override
+  public void onModalInteraction(ModalInteractionEvent event) {
+    Optional<String> formId = DiscordForms.formId(event.getModalId());
+    Optional<Caller> caller = caller(event, event.getRawData());
+    if (caller.isEmpty() || formId.isEmpty()) {
+      replyNow(event, caller.isEmpty() ? GUILD_ONLY : EXPIRED_FORM);
+      return;
+    }
+    Map<String, String> values = DiscordForms.values(event.getValues());
+    work.execute(() -> respond(event, () -> inbound.submit(caller.get(), formId.get(), values)));
   }
 
   @Override
@@ -236,6 +252,13 @@ final class DiscordInteractions extends ListenerAdapter {
   }
 
   private static void reply(IReplyCallback event, Reply reply) {
+    if (reply.isForm()) {
+      if (event instanceof IModalCallback modalCallback) {
+        modalCallback.replyModal(DiscordForms.modal(reply.form())).complete();
+        return;
+      }
+      reply = Reply.text(DiscordForms.TOO_LATE); // a modal cannot answer a modal
+    }
     boolean ephemeral = reply.visibility() == Reply.Visibility.CALLER;
     List<DiscordMessages.Message> messages = DiscordMessages.render(reply);
     event.reply(JdaMessages.create(messages.get(0))).setEphemeral(ephemeral).setAllowedMentions(JdaMessages.NO_MENTIONS).complete();
@@ -247,6 +270,9 @@ final class DiscordInteractions extends ListenerAdapter {
    * replaces it; a shared reply is sent as a visible follow-up instead, with a note to the caller.
    */
   private static void deliverDeferred(InteractionHook hook, Reply reply) {
+    if (reply.isForm()) {
+      reply = Reply.text(DiscordForms.TOO_LATE); // a modal must be the interaction's first answer, and the deferral already was
+    }
     boolean ephemeral = reply.visibility() == Reply.Visibility.CALLER;
     List<DiscordMessages.Message> messages = DiscordMessages.render(reply);
     if (ephemeral) {

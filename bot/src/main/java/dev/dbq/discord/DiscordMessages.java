@@ -1,5 +1,6 @@
 package dev.dbq.discord;
 
+import dev.dbq.chat.Attachment;
 import dev.dbq.chat.Reply;
 import dev.dbq.render.MarkdownFlavour;
 import dev.dbq.render.MessageSplitter;
@@ -32,6 +33,8 @@ final class DiscordMessages {
   private static final Logger log = LoggerFactory.getLogger(DiscordMessages.class);
   private static final MarkdownFlavour FLAVOUR = MarkdownFlavour.DISCORD;
   private static final String ELLIPSIS = "…";
+  /** Discord refuses an empty message: what stands for no text. */
+  private static final String EMPTY_CONTENT = "\u200B";
 
   private DiscordMessages() {}
 
@@ -45,22 +48,45 @@ final class DiscordMessages {
   /** One button, its action already encoded as a custom id. */
   record Button(String label, String customId) {}
 
-  /** One Discord message: content or embeds, and rows of buttons. */
-  record Message(String content, List<Embed> embeds, List<List<Button>> rows) {
+  /** One Discord message: content or embeds, rows of buttons, and pictures attached as files. */
+  record Message(String content, List<Embed> embeds, List<List<Button>> rows, List<Attachment.Picture> files) {
     Message {
       embeds = List.copyOf(embeds);
       rows = rows.stream().map(List::copyOf).toList();
+      files = List.copyOf(files);
+    }
+
+    Message(String content, List<Embed> embeds, List<List<Button>> rows) {
+      this(content, embeds, rows, List.of());
     }
   }
 
-  /** The messages showing {@code reply}, in order (at least one). */
+  /** Files in one message (Discord's limit). */
+  static final int FILES_PER_MESSAGE = 10;
+
+  /**
+   * The messages showing {@code reply}, in order (at least one); its pictures, a chart's
+   * included (Discord draws no chart from numbers), go with the last, ten a message.
+   */
   static List<Message> render(Reply reply) {
     String body = FLAVOUR.render(reply.blocks());
     List<List<Button>> rows = rows(reply.buttons());
     List<Message> messages = reply.title().isBlank() ? asContent(body) : asEmbeds(reply.title(), body);
+    List<Attachment.Picture> pictures = pictures(reply);
     Message last = messages.get(messages.size() - 1);
-    messages.set(messages.size() - 1, new Message(last.content(), last.embeds(), rows));
+    int first = Math.min(pictures.size(), FILES_PER_MESSAGE);
+    messages.set(messages.size() - 1, new Message(last.content(), last.embeds(), rows, pictures.subList(0, first)));
+    for (int from = first; from < pictures.size(); from += FILES_PER_MESSAGE) {
+      List<Attachment.Picture> more = pictures.subList(from, Math.min(from + FILES_PER_MESSAGE, pictures.size()));
+      messages.add(new Message(EMPTY_CONTENT, List.of(), List.of(), more));
+    }
     return List.copyOf(messages);
+  }
+
+  private static List<Attachment.Picture> pictures(Reply reply) {
+    return reply.attachments().stream()
+        .map(a -> a instanceof Attachment.Chart chart ? chart.picture() : (Attachment.Picture) a)
+        .toList();
   }
 
   private static List<Message> asContent(String body) {
@@ -70,7 +96,7 @@ final class DiscordMessages {
     }
     if (messages.isEmpty()) {
       // Discord refuses an empty message; a reply with only buttons still needs a line.
-      messages.add(new Message("\u200B", List.of(), List.of()));
+      messages.add(new Message(EMPTY_CONTENT, List.of(), List.of()));
     }
     return messages;
   }

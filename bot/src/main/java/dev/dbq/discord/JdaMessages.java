@@ -7,6 +7,7 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -38,12 +39,19 @@ final class JdaMessages {
     return filled(new MessageEditBuilder(), message).build();
   }
 
-  /** The same content, embeds, buttons and (no) mentions, whether the message is new or edited. */
+  /**
+   * The same content, embeds, buttons, files and (no) mentions, whether the message is new or
+   * edited. A picture's alt text is its attachment's {@code description}, which Discord shows
+   * to screen readers.
+   */
   private static <R extends MessageRequest<R>> R filled(R request, DiscordMessages.Message message) {
     return request
         .setContent(message.content())
         .setEmbeds(embeds(message))
         .setComponents(rows(message))
+        .setFiles(message.files().stream()
+            .map(p -> FileUpload.fromData(p.png(), p.fileName()).setDescription(p.altText()))
+            .toList())
         .setAllowedMentions(NO_MENTIONS)
         .mentionRepliedUser(false);
   }

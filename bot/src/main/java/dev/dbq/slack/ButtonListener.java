@@ -25,11 +25,13 @@ final class ButtonListener {
   private final Inbound inbound;
   private final Callers callers;
   private final Executor work;
+  private final SlackForms forms;
 
-  ButtonListener(Inbound inbound, Callers callers, Executor work) {
+  ButtonListener(Inbound inbound, Callers callers, Executor work, SlackForms forms) {
     this.inbound = inbound;
     this.callers = callers;
     this.work = work;
+    this.forms = forms;
   }
 
   Response handle(BlockActionRequest request, ActionContext ctx) {
@@ -47,16 +49,21 @@ final class ButtonListener {
       log.debug("a button press without its team, channel or user was dropped");
       return ctx.ack();
     }
-    work.execute(() -> answer(ctx, caller.get(), value == null ? "" : value));
+    String triggerId = p.getTriggerId();
+    work.execute(() -> answer(ctx, caller.get(), value == null ? "" : value, triggerId));
     return ctx.ack();
   }
 
-  private void answer(ActionContext ctx, Caller caller, String value) {
+  private void answer(ActionContext ctx, Caller caller, String value, String triggerId) {
     try {
       Optional<String> shared = ShareButton.sharedCommand(value);
       Reply reply = shared.isPresent()
           ? inbound.press(caller, shared.get()).withVisibility(Reply.Visibility.CHANNEL)
           : inbound.press(caller, value);
+      if (reply.isForm()) {
+        forms.open(triggerId, caller.channel(), reply.form(), instead -> respond(ctx, Rendered.of(instead)));
+        return;
+      }
       respond(ctx, Rendered.of(reply));
     } catch (RuntimeException e) {
       log.error("the button '{}' failed", value, e);

@@ -2,6 +2,7 @@ package dev.dbq.slack;
 
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.util.JsonOps;
+import dev.dbq.chat.Form;
 import dev.dbq.chat.Reply;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param responseType {@code ephemeral} or {@code in_channel}
  * @param ackJson the whole reply as a slash command's acknowledgement body; empty when it takes
  *     several messages (those go through the response_url, in order)
+ * @param form the form to open instead of answering with a message ({@link SlackForms})
  */
-record Rendered(String responseType, List<SlackBlocks.Message> messages, Optional<String> ackJson) {
+record Rendered(String responseType, List<SlackBlocks.Message> messages, Optional<String> ackJson, Optional<Form> form) {
 
   static final String EPHEMERAL = "ephemeral";
   static final String IN_CHANNEL = "in_channel";
@@ -36,12 +38,15 @@ record Rendered(String responseType, List<SlackBlocks.Message> messages, Optiona
     if (known != null) {
       return known;
     }
+    if (reply.isForm()) {
+      return new Rendered(EPHEMERAL, List.of(), Optional.empty(), Optional.of(reply.form()));
+    }
     String type = reply.visibility() == Reply.Visibility.CHANNEL ? IN_CHANNEL : EPHEMERAL;
-    List<SlackBlocks.Message> messages = SlackBlocks.messages(ShareButton.addTo(reply));
+    List<SlackBlocks.Message> messages = SlackBlocks.messages(ShareButton.addTo(SlackBlocks.describingPictures(reply)));
     Optional<String> ack = messages.size() == 1
         ? Optional.of(JsonOps.toJsonString(response(type, messages.get(0))))
         : Optional.empty();
-    Rendered rendered = new Rendered(type, messages, ack);
+    Rendered rendered = new Rendered(type, messages, ack, Optional.empty());
     if (CACHE.size() >= CACHED_REPLIES) {
       CACHE.clear(); // crude, and enough: a bank has a few hundred cards
     }

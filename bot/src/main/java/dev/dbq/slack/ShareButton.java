@@ -32,7 +32,7 @@ final class ShareButton {
         .map(id -> {
           List<Reply.Button> buttons = new ArrayList<>(reply.buttons());
           buttons.add(new Reply.Button(LABEL, PREFIX + "/dbq show " + id));
-          return new Reply(reply.title(), reply.blocks(), buttons, reply.visibility());
+          return new Reply(reply.title(), reply.blocks(), buttons, reply.visibility(), reply.attachments(), reply.form());
         })
         .orElse(reply);
   }

@@ -9,10 +9,13 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
+import dev.dbq.chat.Attachment;
 import dev.dbq.chat.Reply;
+import dev.dbq.chat.UserText;
 import dev.dbq.render.MarkdownFlavour;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +90,16 @@ public final class SlackBlocks {
       current = new ArrayList<>();
     }
     current.addAll(rows);
+    int chartsHere = 0;
+    for (Attachment.Chart chart : charts(reply)) {
+      if (current.size() + 1 > MESSAGE_BLOCK_LIMIT || chartsHere == DataVisualizationBlock.PER_MESSAGE) {
+        messages.add(new Message(notification, current));
+        current = new ArrayList<>();
+        chartsHere = 0;
+      }
+      current.add(DataVisualizationBlock.of(chart));
+      chartsHere++;
+    }
     if (!current.isEmpty() || messages.isEmpty()) {
       if (current.isEmpty()) {
         current.add(section("_Nothing to show._"));
@@ -94,6 +107,35 @@ public final class SlackBlocks {
       messages.add(new Message(notification, current));
     }
     return messages;
+  }
+
+  private static List<Attachment.Chart> charts(Reply reply) {
+    return reply.attachments().stream().filter(Attachment.Chart.class::isInstance).map(Attachment.Chart.class::cast).toList();
+  }
+
+  /** The message without its charts (Slack refused them), or empty when nothing else is left. */
+  static Optional<Message> withoutCharts(Message message) {
+    List<LayoutBlock> rest = message.blocks().stream().filter(b -> !(b instanceof DataVisualizationBlock)).toList();
+    return rest.isEmpty() ? Optional.empty() : Optional.of(new Message(message.text(), rest));
+  }
+
+  static boolean hasCharts(Message message) {
+    return message.blocks().stream().anyMatch(DataVisualizationBlock.class::isInstance);
+  }
+
+  /**
+   * The reply with a line naming each picture by its alt text, for places a file cannot go
+   * (a private reply: Slack shares files with a whole channel). Charts are drawn from their numbers.
+   */
+  static Reply describingPictures(Reply reply) {
+    List<Attachment.Picture> pictures = reply.attachments().stream()
+        .filter(Attachment.Picture.class::isInstance).map(Attachment.Picture.class::cast).toList();
+    if (pictures.isEmpty()) {
+      return reply;
+    }
+    List<Reply.Block> blocks = new ArrayList<>(reply.blocks());
+    pictures.forEach(p -> blocks.add(new Reply.Text("_Picture: " + UserText.literal(p.altText()) + "_")));
+    return new Reply(reply.title(), blocks, reply.buttons(), reply.visibility(), reply.attachments(), reply.form());
   }
 
   /** The reply as a Home tab: the same blocks, in one view of at most {@link #HOME_BLOCK_LIMIT}. */

@@ -1,10 +1,13 @@
 package dev.dbq.slack;
 
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
 import dev.dbq.app.PlatformException;
+import dev.dbq.chat.Attachment;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
@@ -19,9 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rounds into Slack: the question with {@code chat.postMessage}, its follow-ups and reveal in
- * the post's thread ({@code thread_ts} = the post's {@code ts}). A reply too long for one
- * message continues in the thread.
+ * The core's messages into Slack: a round with {@code chat.postMessage}, its follow-ups and
+ * reveal in the post's thread ({@code thread_ts} = the post's {@code ts}; a reply too long for
+ * one message continues in the thread); a plain message to the channel; a private word with
+ * {@code chat.postEphemeral}. Charts go as {@code data_visualization} blocks (Slack refusing
+ * them with {@code invalid_blocks}: the message goes without, with one warning); pictures are
+ * uploaded after the message into the same channel or thread with the SDK's {@code
+ * filesUploadV2} ({@code files.getUploadURLExternal} with the alt text, the upload, {@code
+ * files.completeUploadExternal}).
  *
  * <p>Slack takes no idempotency key, so a round's post carries its key in the message's {@code
  * metadata} ({@code event_type} {@value #EVENT_TYPE}, {@code event_payload} {@code
@@ -46,6 +54,9 @@ final class SlackGateway implements ChannelGateway {
 
   private static final Logger log = LoggerFactory.getLogger(SlackGateway.class);
 
+  /** chat.postEphemeral errors that mean this person cannot see a private word in this channel. */
+  private static final Set<String> NOT_REACHABLE_PRIVATELY = Set.of("user_not_in_channel", "user_not_found");
+
   /** chat.postMessage errors that no retry mends, and what a person does about each. */
   private static final Map<String, String> GONE = Map.of(
       "channel_not_found", "deleted, or a private channel dbq was never invited to (/invite @dbq there)",
@@ -66,6 +77,7 @@ final class SlackGateway implements ChannelGateway {
     for (SlackBlocks.Message rest : messages.subList(1, messages.size())) {
       send(channel, ts, rest, null);
     }
+    upload(channel, ts, message); // in the round's thread, as its other parts
     return new PostedMessage(ts, ts);
   }
 
@@ -74,6 +86,106 @@ final class SlackGateway implements ChannelGateway {
     for (SlackBlocks.Message part : SlackBlocks.messages(message)) {
       send(channel, threadRef, part, null);
     }
+    upload(channel, threadRef, message);
+  }
+
+  /** Every part at the channel's top level, then the pictures; the first part's {@code ts}. */
+  @Override
+  public String postMessage(ChannelKey channel, Reply message) {
+    String first = null;
+    for (SlackBlocks.Message part : SlackBlocks.messages(message)) {
+      String ts = send(channel, null, part, null);
+      first = first == null ? ts : first;
+    }
+    upload(channel, null, message);
+    return first;
+  }
+
+  /**
+   * {@code chat.postEphemeral} in the channel: Slack shows it to the user alone, until they
+   * reload. A file cannot be shared with one person in a channel, so a picture is named by its
+   * alt text; charts are drawn. A person not in the channel ({@code user_not_in_channel}) cannot
+   * see it there, and is skipped.
+   */
+  @Override
+  public boolean tellPrivately(ChannelKey key, String userId, Reply message) {
+    String channel = key.channel();
+    for (SlackBlocks.Message part : SlackBlocks.messages(SlackBlocks.describingPictures(message))) {
+      ChatPostEphemeralResponse response = postEphemeral(channel, userId, part);
+      if (!response.isOk() && "invalid_blocks".equals(response.getError()) && SlackBlocks.hasCharts(part)) {
+        chartsRefused(key);
+        Optional<SlackBlocks.Message> rest = SlackBlocks.withoutCharts(part);
+        if (rest.isEmpty()) {
+          continue;
+        }
+        response = postEphemeral(channel, userId, rest.get());
+      }
+      if (!response.isOk() && NOT_REACHABLE_PRIVATELY.contains(response.getError())) {
+        log.debug("{}: {} cannot be told privately there (chat.postEphemeral: {}); skipped", key, userId, response.getError());
+        return false;
+      }
+      if (!response.isOk() && GONE.containsKey(response.getError())) {
+        throw new ChannelGoneException(key, "Slack says " + response.getError() + ": " + GONE.get(response.getError()));
+      }
+      if (!response.isOk()) {
+        throw new PlatformException("chat.postEphemeral to " + userId + " in " + channel + " failed: " + response.getError());
+      }
+    }
+    return true;
+  }
+
+  private ChatPostEphemeralResponse postEphemeral(String channel, String userId, SlackBlocks.Message message) {
+    return webApi.answer("chat.postEphemeral to " + userId + " in " + channel, () -> methods.chatPostEphemeral(r -> r
+        .channel(channel)
+        .user(userId)
+        .text(message.text())
+        .blocks(message.blocks())));
+  }
+
+  /**
+   * Uploads the reply's pictures into the channel (or thread), one file each, titled by its
+   * name and described by its alt text. The message is already posted: a picture Slack refuses
+   * (a missing {@code files:write} scope, an outage) is one warning, not a failed post that the
+   * core would post again. Not retried after a 5xx: Slack may have shared it.
+   */
+  private void upload(ChannelKey key, String threadTs, Reply message) {
+    for (Attachment attachment : message.attachments()) {
+      if (!(attachment instanceof Attachment.Picture picture)) {
+        continue; // a chart was drawn from its numbers
+      }
+      String what = "files.uploadV2 of " + picture.fileName() + " to " + key.channel();
+      try {
+        webApi.answerRetryingRateLimitsOnly(what, () -> methods.filesUploadV2(r -> r
+            .channel(key.channel())
+            .threadTs(threadTs)
+            .filename(picture.fileName())
+            .title(picture.fileName())
+            .altTxt(picture.altText())
+            .fileData(picture.png())));
+      } catch (SlackFilesUploadV2Exception refused) {
+        log.warn("{}: the picture {} was not shared ({} failed: {}); the message went without it",
+            key, picture.fileName(), what, uploadError(refused));
+      } catch (PlatformException e) {
+        log.warn("{}: the picture {} was not shared ({}); the message went without it", key, picture.fileName(), e.getMessage());
+      }
+    }
+  }
+
+  /** Slack's error from whichever step of the upload refused it. */
+  private static String uploadError(SlackFilesUploadV2Exception refused) {
+    if (refused.getCompleteResponse() != null) {
+      return "files.completeUploadExternal: " + refused.getCompleteResponse().getError();
+    }
+    if (!refused.getUploadResponses().isEmpty()) {
+      return "the upload answered HTTP " + refused.getUploadResponses().values().iterator().next().getCode();
+    }
+    return refused.getGetURLResponses().stream().map(r -> "files.getUploadURLExternal: " + r.getError())
+        .findFirst().orElse("no answer");
+  }
+
+  /** One warning per refusal: the message still goes, without its chart. */
+  private static void chartsRefused(ChannelKey key) {
+    log.warn("{}: Slack refused the chart (invalid_blocks: data_visualization); sent without it", key);
   }
 
   /**
@@ -153,6 +265,14 @@ final class SlackGateway implements ChannelGateway {
   private String send(ChannelKey key, String threadTs, SlackBlocks.Message message, String postKey) {
     String channel = key.channel();
     ChatPostMessageResponse response = postMessage(channel, threadTs, message, postKey);
+    if (!response.isOk() && "invalid_blocks".equals(response.getError()) && SlackBlocks.hasCharts(message)) {
+      chartsRefused(key);
+      Optional<SlackBlocks.Message> rest = SlackBlocks.withoutCharts(message);
+      if (rest.isEmpty()) {
+        return threadTs; // nothing but the chart: nothing to post
+      }
+      return send(key, threadTs, rest.get(), postKey);
+    }
     if (!response.isOk() && "not_in_channel".equals(response.getError())) {
       webApi.call("conversations.join " + channel, () -> methods.conversationsJoin(r -> r.channel(channel)));
       response = postMessage(channel, threadTs, message, postKey);

@@ -139,12 +139,14 @@ public final class SlackPlatform implements Platform {
     }
     Callers callers = new Callers(new SlackAdmins(methods, webApi, wallClock));
     AnswerDeadline deadline = new AnswerDeadline(budget, work, timers);
-    SlashCommandListener commands = new SlashCommandListener(inbound, callers, work, deadline, core.counters());
-    ButtonListener buttons = new ButtonListener(inbound, callers, work);
+    SlackForms forms = new SlackForms(inbound, callers, methods, webApi, gateway, work);
+    SlashCommandListener commands = new SlashCommandListener(inbound, callers, work, deadline, core.counters(), forms);
+    ButtonListener buttons = new ButtonListener(inbound, callers, work, forms);
     MessageEventListener messages = new MessageEventListener(inbound);
     HomeTabListener home = new HomeTabListener(inbound, methods, webApi);
     bolt.command(COMMAND, commands::handle);
     bolt.blockAction(Pattern.compile("^" + SlackBlocks.ACTION_ID_PREFIX + "\\d+$"), buttons::handle);
+    bolt.viewSubmission(SlackForms.CALLBACK, forms::submitted);
     bolt.event(MessageEvent.class, (payload, ctx) -> {
       messages.handle(payload);
       return ctx.ack();

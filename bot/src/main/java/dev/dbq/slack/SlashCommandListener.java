@@ -43,13 +43,16 @@ final class SlashCommandListener {
   private final Executor work;
   private final AnswerDeadline deadline;
   private final PlatformCounters counters;
+  private final SlackForms forms;
 
-  SlashCommandListener(Inbound inbound, Callers callers, Executor work, AnswerDeadline deadline, PlatformCounters counters) {
+  SlashCommandListener(
+      Inbound inbound, Callers callers, Executor work, AnswerDeadline deadline, PlatformCounters counters, SlackForms forms) {
     this.inbound = inbound;
     this.callers = callers;
     this.work = work;
     this.deadline = deadline;
     this.counters = counters;
+    this.forms = forms;
   }
 
   Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
@@ -112,7 +115,13 @@ final class SlashCommandListener {
     return ctx.ack();
   }
 
-  private static void respond(SlashCommandContext ctx, Rendered reply) {
+  /** The messages through the response_url, or the form opened with the command's trigger. */
+  private void respond(SlashCommandContext ctx, Rendered reply) {
+    if (reply.form().isPresent()) {
+      Callers.channel(ctx.getTeamId(), ctx.getChannelId()).ifPresent(channel ->
+          forms.open(ctx.getTriggerId(), channel, reply.form().get(), instead -> respond(ctx, Rendered.of(instead))));
+      return;
+    }
     ResponseUrl.sendAll(reply.messages(), message -> ctx.respond(reply.response(message)));
   }
 }

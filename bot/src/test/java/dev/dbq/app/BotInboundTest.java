@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import dev.dbq.chat.Caller;
+import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.CommandSpec;
 import dev.dbq.chat.OptionSpec;
 import dev.dbq.chat.Reply;
@@ -168,5 +169,18 @@ class BotInboundTest {
 
   private static String text(Reply reply) {
     return reply.blocks().stream().map(b -> b instanceof Reply.Text t ? t.markdown() : "").reduce("", String::concat);
+  }
+
+  @Test
+  void aSubmissionOfAFormNoFeatureOpensIsAnsweredAsStaleNotAsAFailure() {
+    // GIVEN no feature opens forms yet
+    Caller caller = new Caller(new ChannelKey("slack", "T1", "C1"), "U1", false);
+
+    // WHEN a submission arrives anyway (a modal left open across an upgrade)
+    Reply reply = bot.bot().inbound().submit(caller, "suggest", Map.of("title", "What is MVCC?"));
+
+    // THEN the person is told to run the command again, privately
+    assertEquals(Reply.Visibility.CALLER, reply.visibility());
+    assertEquals("This form is no longer in use: run the command again.", ((Reply.Text) reply.blocks().get(0)).markdown());
   }
 }

@@ -114,6 +114,11 @@ final class RecordingInbound implements Inbound {
   }
 
   @Override
+  public Reply submit(Caller caller, String formId, Map<String, String> values) {
+    return delegate.submit(caller, formId, values);
+  }
+
+  @Override
   public List<String> complete(OptionSpec.Completion what, String typed, int limit) {
     return delegate.complete(what, typed, limit);
   }

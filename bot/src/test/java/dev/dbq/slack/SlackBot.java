@@ -2,14 +2,18 @@ package dev.dbq.slack;
 
 import dev.dbq.app.Bot;
 import dev.dbq.app.BotRuntime;
+import dev.dbq.app.HttpRoutes;
 import dev.dbq.app.Platform;
 import dev.dbq.chat.AnswerDeadline;
+import dev.dbq.chat.ChannelGateway;
+import dev.dbq.chat.CorePorts;
 import dev.dbq.config.ConfigLoader;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.console.ConsoleClock;
 import dev.dbq.http.BotReadiness;
 import dev.dbq.http.HttpServer;
 import dev.dbq.store.Database;
+import dev.dbq.testsupport.ProbeInbound;
 import dev.dbq.testsupport.TestBanks;
 import dev.dbq.testsupport.slack.FakeSlack;
 import dev.dbq.testsupport.slack.SignedRequests;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +47,9 @@ final class SlackBot implements AutoCloseable {
   /** When set, a retry waits until the test opens this gate (a command slower than Slack's 3 s). */
   volatile CountDownLatch holdRetries;
 
+  /** The inbound Slack delivers to: the bot's own, or a test's probe around it. */
+  private volatile ProbeInbound probe;
+
   private SlackBot(
       FakeSlack slack, Database database, Map<String, String> env, String configYaml, Instant start, AnswerDeadline.Budget budget) {
     this.slack = slack;
@@ -49,13 +57,45 @@ final class SlackBot implements AutoCloseable {
     this.clock = new ConsoleClock(config.rounds().zone(), start);
     slack.useClock(clock);
     SlackSettings settings = SlackSettings.fromEnvironment(env).orElseThrow();
-    Platform platform = new SlackPlatform(settings, Clock.systemUTC(), wait -> {
+    SlackPlatform slackPlatform = new SlackPlatform(settings, Clock.systemUTC(), wait -> {
       retryWaits.add(wait);
       CountDownLatch gate = holdRetries;
       if (gate != null && !gate.await(30, TimeUnit.SECONDS)) {
         throw new IllegalStateException("the test never let the held retry go on");
       }
     }, budget);
+    Platform platform = new Platform() {
+      @Override
+      public String name() {
+        return slackPlatform.name();
+      }
+
+      @Override
+      public ChannelGateway gateway() {
+        return slackPlatform.gateway();
+      }
+
+      @Override
+      public void start(CorePorts core, HttpRoutes routes) {
+        probe = new ProbeInbound(core.inbound());
+        slackPlatform.start(new CorePorts(probe, core.counters(), core.rounds()), routes);
+      }
+
+      @Override
+      public boolean ready() {
+        return slackPlatform.ready();
+      }
+
+      @Override
+      public Optional<String> trouble() {
+        return slackPlatform.trouble();
+      }
+
+      @Override
+      public void close() {
+        slackPlatform.close();
+      }
+    };
     Bot bot = new Bot(database, config, TestBanks.library(), BotRuntime.router(List.of(platform)), clock, new SplittableRandom(42));
     this.http = new HttpServer(0);
     this.runtime = BotRuntime.start(bot, List.of(platform), http);
@@ -110,6 +150,14 @@ final class SlackBot implements AutoCloseable {
 
   Bot bot() {
     return runtime.bot();
+  }
+
+  /**
+   * What Slack delivers goes through this probe to the bot: {@code /dbq probe-form} opens its
+   * form, and submissions are recorded (no feature opens a form yet).
+   */
+  ProbeInbound probe() {
+    return probe;
   }
 
   @Override

@@ -24,7 +24,12 @@ public final class RecordingGateway implements ChannelGateway {
     }
   }
 
+  /** A private word to one person, in a channel's context. */
+  public record Private(ChannelKey channel, String userId, Reply reply) {}
+
   private final List<Message> messages = new ArrayList<>();
+  private final List<Message> plainMessages = new ArrayList<>();
+  private final List<Private> privately = new ArrayList<>();
   private final List<String> postKeys = new ArrayList<>();
   private int failingPosts;
   private boolean channelGone;
@@ -71,6 +76,31 @@ public final class RecordingGateway implements ChannelGateway {
       throw new IllegalStateException("the platform answered 500 Internal Server Error");
     }
     messages.add(new Message(channel, threadRef, message));
+  }
+
+  @Override
+  public synchronized String postMessage(ChannelKey channel, Reply message) {
+    if (channelGone) {
+      throw new ChannelGoneException(channel, "the platform says channel_not_found");
+    }
+    plainMessages.add(new Message(channel, null, message));
+    return channel.channel() + "-" + UUID.randomUUID();
+  }
+
+  @Override
+  public synchronized boolean tellPrivately(ChannelKey channel, String userId, Reply message) {
+    privately.add(new Private(channel, userId, message));
+    return true;
+  }
+
+  /** The messages posted without a thread ({@link #postMessage}), in order. */
+  public synchronized List<Message> plainMessages() {
+    return List.copyOf(plainMessages);
+  }
+
+  /** The private words, in order. */
+  public synchronized List<Private> privately() {
+    return List.copyOf(privately);
   }
 
   public synchronized List<Message> messages() {

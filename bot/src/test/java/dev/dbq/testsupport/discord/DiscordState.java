@@ -50,6 +50,11 @@ final class DiscordState {
   private final Map<String, ObjectNode> channels = new LinkedHashMap<>();
   private final Map<String, ObjectNode> threads = new LinkedHashMap<>();
   private final Map<String, ObjectNode> messages = new LinkedHashMap<>();
+  /** Direct-message channels by id, and each one's recipient. */
+  private final Map<String, ObjectNode> directMessages = new LinkedHashMap<>();
+  private final Map<String, String> dmByRecipient = new LinkedHashMap<>();
+  /** Users who take no direct messages from the bot (their privacy setting). */
+  private final java.util.Set<String> closedDirectMessages = new java.util.HashSet<>();
   private final Map<String, ArrayNode> commandsByScope = new LinkedHashMap<>();
   private final Map<String, SentInteraction> interactions = new LinkedHashMap<>();
   private final Map<String, SentInteraction> interactionsByToken = new LinkedHashMap<>();
@@ -100,9 +105,43 @@ final class DiscordState {
     return thread.path("thread_metadata").path("archived").asBoolean();
   }
 
+  /**
+   * {@code POST users/@me/channels}: the bot's DM channel with a member of the guild, the same
+   * one each time. Opening it always works; a user whose DMs are closed refuses the message.
+   */
+  synchronized ObjectNode openDirectMessage(String recipientId) {
+    FakeUser recipient = guild.members().stream().map(FakeGuild.FakeMember::user)
+        .filter(u -> u.idString().equals(recipientId)).findFirst()
+        .orElseThrow(() -> new DiscordError(400, 50035, "Invalid Form Body (recipient_id: unknown user)"));
+    String id = dmByRecipient.computeIfAbsent(recipientId, r -> ids.nextId());
+    directMessages.computeIfAbsent(id, i -> Payloads.directMessageChannel(i, recipient));
+    return directMessages.get(id).deepCopy();
+  }
+
+  /** The bot's DM channel with this user, or null when it never opened one. */
+  synchronized String directMessageChannelOf(String userId) {
+    return dmByRecipient.get(userId);
+  }
+
+  synchronized void closeDirectMessages(String userId) {
+    closedDirectMessages.add(userId);
+  }
+
+  synchronized boolean isDirectMessage(String channelId) {
+    return directMessages.containsKey(channelId);
+  }
+
+  /** Discord's 403, code 50007, for a message to someone whose DMs are closed. */
+  synchronized void checkDirectMessageAllowed(String channelId) {
+    ObjectNode dm = directMessages.get(channelId);
+    if (dm != null && closedDirectMessages.contains(dm.path("recipients").get(0).path("id").asText())) {
+      throw new DiscordError(403, 50007, "Cannot send messages to this user");
+    }
+  }
+
   synchronized ObjectNode channel(String channelId) {
     ObjectNode channel = channels.containsKey(channelId) ? channels.get(channelId)
-        : threads.get(channelId);
+        : threads.containsKey(channelId) ? threads.get(channelId) : directMessages.get(channelId);
     if (channel == null) {
       throw DiscordError.unknownChannel();
     }

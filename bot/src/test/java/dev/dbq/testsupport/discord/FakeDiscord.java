@@ -338,7 +338,23 @@ public final class FakeDiscord implements AutoCloseable {
     return state.commands(scope);
   }
 
+  /**
+   * The body of the n-th (from 1) direct message the bot sent this user ({@code POST
+   * users/@me/channels}, then {@code POST channels/{dm}/messages}), refused ones included.
+   */
+  public RecordedRequest awaitDirectMessage(FakeUser user, int nth, Duration timeout) {
+    return rest.requests.await(r -> {
+      String dm = state.directMessageChannelOf(user.idString());
+      return dm != null && r.matches("POST", "channels/" + dm + "/messages");
+    }, nth, timeout, "direct message to " + user.username()).get(nth - 1);
+  }
+
   // ---- faults
+
+  /** From now on this user takes no direct messages: a message to them is refused (403, 50007). */
+  public void closeDirectMessages(FakeUser user) {
+    state.closeDirectMessages(user.idString());
+  }
 
   /**
    * Answers the next call matching method and path with a 429 (per-route limit, not global),
@@ -411,6 +427,24 @@ public final class FakeDiscord implements AutoCloseable {
   public FakeInteraction buttonPress(FakeMember member, JsonNode message, String customId) {
     ObjectNode data = Payloads.object().put("custom_id", customId).put("component_type", 2);
     return sendInteraction(3, member, message.get("channel_id").asText(), data, message);
+  }
+
+  /**
+   * The member submits a modal the bot opened (INTERACTION_CREATE type 5, MODAL_SUBMIT): {@code
+   * modalId} is the modal's {@code custom_id} (see the type 9 callback that opened it) and
+   * {@code values} each text input's value by its custom id, each input inside its label
+   * (component type 18), as Discord sends them.
+   */
+  public FakeInteraction modalSubmit(FakeMember member, String channelId, String modalId, Map<String, String> values) {
+    ObjectNode data = Payloads.object().put("custom_id", modalId);
+    com.fasterxml.jackson.databind.node.ArrayNode components = data.putArray("components");
+    int uniqueId = 1;
+    for (Map.Entry<String, String> value : values.entrySet()) {
+      ObjectNode label = components.addObject().put("type", 18).put("id", uniqueId++);
+      label.putObject("component").put("type", 4).put("id", uniqueId++)
+          .put("custom_id", value.getKey()).put("value", value.getValue());
+    }
+    return sendInteraction(5, member, channelId, data, null);
   }
 
   /**

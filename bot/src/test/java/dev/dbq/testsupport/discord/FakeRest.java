@@ -115,6 +115,8 @@ final class FakeRest extends Handler.Abstract {
       echoMessage(message);
       return Answer.ok(message);
     });
+    route("POST", "users/@me/channels", "dm", true,
+        (p, b, q) -> Answer.ok(state.openDirectMessage(b.path("recipient_id").asText(""))));
     route("GET", "channels/(\\d+)", "channel", true,
         (p, b, q) -> Answer.ok(state.channel(p.group(1))));
     route("GET", "channels/(\\d+)/threads/archived/public", "threads", true, (p, b, q) -> {
@@ -128,6 +130,7 @@ final class FakeRest extends Handler.Abstract {
         // Discord unarchives a thread that is posted in (unless it is locked).
         events.accept("THREAD_UPDATE", state.setArchived(p.group(1), false));
       }
+      state.checkDirectMessageAllowed(p.group(1));
       Optional<ObjectNode> same = state.sameNonce(p.group(1), guild.botUser(), b);
       if (same.isPresent()) {
         return Answer.ok(same.get()); // enforce_nonce: the message already made, no second one
@@ -212,8 +215,8 @@ final class FakeRest extends Handler.Abstract {
 
   /** Discord tells the bot about its own messages too (MESSAGE_CREATE with guild and member). */
   private void echoMessage(ObjectNode message) {
-    if ((message.path("flags").asInt() & 64) != 0) {
-      return;
+    if ((message.path("flags").asInt() & 64) != 0 || state.isDirectMessage(message.path("channel_id").asText())) {
+      return; // the bot asked for no DIRECT_MESSAGES intent
     }
     ObjectNode event = message.deepCopy().put("guild_id", guild.idString());
     ObjectNode member = Payloads.member(guild, guild.member(guild.botUser().username()),
@@ -259,7 +262,9 @@ final class FakeRest extends Handler.Abstract {
     String query = request.getHttpURI().getQuery() == null ? "" : request.getHttpURI().getQuery();
     String contentType = request.getHeaders().get("content-type");
     byte[] raw = Content.Source.asInputStream(request).readAllBytes();
-    JsonNode body = parseBody(raw, contentType);
+    List<RecordedRequest.FilePart> files = Multipart.files(raw, contentType);
+    JsonNode sentBody = parseBody(raw, contentType);
+    JsonNode body = withFiles(sentBody, files);
     Map<String, String> headers = new LinkedHashMap<>();
     for (String name : KEPT_HEADERS) {
       String value = request.getHeaders().get(name);
@@ -280,8 +285,8 @@ final class FakeRest extends Handler.Abstract {
       answer = route(method, path, body, query, authorized);
       bucket = bucketOf(method, path);
     }
-    requests.add(new RecordedRequest(method, path, query, body, Map.copyOf(headers), authorized,
-        answer.status(), received));
+    requests.add(new RecordedRequest(method, path, query, sentBody, Map.copyOf(headers), authorized,
+        answer.status(), received, files));
 
     response.setStatus(answer.status());
     response.getHeaders().put("Via", "1.1 google"); // without it JDA takes a 429 for Cloudflare's
@@ -332,6 +337,36 @@ final class FakeRest extends Handler.Abstract {
       }
     }
     return new Answer(404, Payloads.object().put("message", "404: Not Found").put("code", 0));
+  }
+
+  /**
+   * The message body as the routes see it: a multipart message's {@code attachments} (id,
+   * {@code description}) completed with each file's name and size, as Discord stores them.
+   * The recorded body stays as sent.
+   */
+  private static JsonNode withFiles(JsonNode body, List<RecordedRequest.FilePart> files) {
+    if (files.isEmpty() || !(body instanceof ObjectNode sent)) {
+      return body;
+    }
+    ObjectNode copy = sent.deepCopy();
+    com.fasterxml.jackson.databind.node.ArrayNode attachments = Payloads.array();
+    for (int i = 0; i < files.size(); i++) {
+      JsonNode declared = Payloads.array();
+      for (JsonNode a : sent.path("attachments")) {
+        if (a.path("id").asText().equals(String.valueOf(i))) {
+          declared = a;
+        }
+      }
+      ObjectNode attachment = attachments.addObject()
+          .put("filename", files.get(i).fileName())
+          .put("size", files.get(i).bytes().length)
+          .put("content_type", files.get(i).contentType());
+      if (declared.hasNonNull("description")) {
+        attachment.put("description", declared.get("description").asText());
+      }
+    }
+    copy.set("stored_attachments", attachments);
+    return copy;
   }
 
   /** JSON, or the {@code payload_json} part of a multipart body (messages with files). */

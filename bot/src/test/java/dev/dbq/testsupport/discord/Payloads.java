@@ -218,9 +218,26 @@ final class Payloads {
     }
     json.putArray("mentions");
     json.putArray("mention_roles");
-    json.putArray("attachments");
+    ArrayNode attachments = json.putArray("attachments");
+    for (JsonNode file : sent.path("stored_attachments")) {
+      String attachmentId = Long.toString(Long.parseLong(id) + 1 + attachments.size());
+      ObjectNode attachment = ((ObjectNode) file.deepCopy())
+          .put("id", attachmentId)
+          .put("url", "https://cdn.discordapp.invalid/attachments/" + channelId + "/" + attachmentId + "/" + file.path("filename").asText())
+          .put("proxy_url", "https://media.discordapp.invalid/attachments/" + channelId + "/" + attachmentId + "/" + file.path("filename").asText())
+          .put("width", 1)
+          .put("height", 1);
+      attachments.add(attachment);
+    }
     json.set("embeds", embeds(sent));
     json.set("components", sent.has("components") ? sent.get("components").deepCopy() : array());
+    return json;
+  }
+
+  /** A direct-message channel (type 1) with one recipient, as {@code POST users/@me/channels} returns it. */
+  static ObjectNode directMessageChannel(String id, FakeUser recipient) {
+    ObjectNode json = object().put("id", id).put("type", 1).putNull("last_message_id").put("flags", 0);
+    json.putArray("recipients").add(user(recipient));
     return json;
   }
 

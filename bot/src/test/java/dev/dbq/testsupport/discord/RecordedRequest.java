@@ -1,6 +1,7 @@
 package dev.dbq.testsupport.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,9 +16,17 @@ import java.util.Map;
  * @param authorized whether the request carried {@code Bot <the fake's token>}
  * @param status what the fake answered
  * @param receivedNanos {@link System#nanoTime()} when it arrived, to measure waits
+ * @param files the file parts of a multipart body ({@code files[n]}), in order; none otherwise
  */
 public record RecordedRequest(String method, String path, String query, JsonNode body,
-    Map<String, String> headers, boolean authorized, int status, long receivedNanos) {
+    Map<String, String> headers, boolean authorized, int status, long receivedNanos, List<FilePart> files) {
+
+  /** A file part of a multipart message: its form name ({@code files[0]}), file name, type and bytes. */
+  public record FilePart(String name, String fileName, String contentType, byte[] bytes) {}
+
+  public RecordedRequest {
+    files = List.copyOf(files);
+  }
 
   public boolean matches(String expectedMethod, String pathRegex) {
     return method.equalsIgnoreCase(expectedMethod) && path.matches(pathRegex);

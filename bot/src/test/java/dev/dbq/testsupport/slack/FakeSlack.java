@@ -23,7 +23,10 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * message is kept with its {@code metadata}, see {@link #messagesIn}), {@code
  * conversations.history} (newest first, {@code oldest}/{@code latest}/{@code inclusive}, {@code
  * limit} and {@code cursor}, metadata only with {@code include_all_metadata}), {@code
- * chat.postEphemeral}, {@code chat.update}, {@code views.publish} and {@code
+ * chat.postEphemeral}, {@code chat.update}, {@code views.publish}, {@code views.open} (a
+ * modal, with a trigger id from {@link SlackPayloads}), the file upload of the SDK's {@code
+ * filesUploadV2} ({@code files.getUploadURLExternal}, the upload POST recorded as {@link
+ * #FILE_UPLOAD}, {@code files.completeUploadExternal}; see {@link #filesIn}) and {@code
  * apps.connections.open} (which hands out the fake's own {@code ws://} URL); any other method
  * gets {@code unknown_method}. Like Slack it wants
  * a token: none gives {@code not_authed}; an {@code xapp-} token is accepted only by {@code
@@ -65,6 +68,8 @@ public final class FakeSlack implements AutoCloseable {
   /** Tokens the fake accepts; their shape (prefix) is all that matters to it. */
   public static final String BOT_TOKEN = "xoxb-0-fake-bot-token";
   public static final String APP_TOKEN = "xapp-1-A0FAKE-0-fake-app-token";
+  /** The {@link SlackCall#method()} of a file's upload POST (between the two {@code files.*} calls). */
+  public static final String FILE_UPLOAD = "file_upload";
   /** The {@link SlackCall#method()} of a post to a {@link #responseUrl()}. */
   public static final String RESPONSE_URL = "response_url";
 
@@ -139,6 +144,20 @@ public final class FakeSlack implements AutoCloseable {
   /** The messages people see in {@code channel} (thread replies left out), oldest first. */
   public List<JsonNode> messagesIn(String channel) {
     return List.copyOf(webApi.messages().inChannel(channel));
+  }
+
+  /**
+   * The files shared in {@code channel} by {@code files.completeUploadExternal}, in order: {@code
+   * id}, {@code name}, {@code title}, {@code size} (bytes received), {@code alt_txt}, {@code
+   * thread_ts} when shared in a thread.
+   */
+  public List<JsonNode> filesIn(String channel) {
+    return webApi.files().sharedIn(channel);
+  }
+
+  /** The bytes uploaded for a file id, or null. */
+  public byte[] uploadedBytes(String fileId) {
+    return webApi.files().bytes(fileId);
   }
 
   /** A fresh {@code response_url}; posts to it are recorded with method {@link #RESPONSE_URL}. */

@@ -1,5 +1,6 @@
 package dev.dbq.testsupport.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,6 +71,35 @@ public final class SlackPayloads {
         .put("type", "button")
         .put("action_ts", "1733900000.123456")
         .putObject("text").put("type", "plain_text").put("text", actionId).put("emoji", true);
+    return payload;
+  }
+
+  /**
+   * A {@code view_submission}: the user submitted the modal the app opened ({@code view} as
+   * {@code views.open} got it, e.g. {@code fake.calls("views.open").get(0).json("view")}), with
+   * {@code values} by block id, each in a {@code plain_text_input} whose action id is {@code
+   * actionId}. Send it with {@link SignedRequests#interactive} or {@link FakeSlack#sendInteractive}.
+   */
+  public static ObjectNode viewSubmission(String teamId, String userId, JsonNode view, String actionId,
+      Map<String, String> values) {
+    ObjectNode payload = WebApi.JSON.createObjectNode()
+        .put("type", "view_submission")
+        .put("api_app_id", FakeSlack.APP_ID)
+        .put("token", "verification-token-unused")
+        .put("trigger_id", triggerId())
+        .put("is_enterprise_install", false);
+    payload.putObject("team").put("id", teamId).put("domain", FakeSlack.TEAM_DOMAIN);
+    payload.putObject("user")
+        .put("id", userId).put("username", userId.toLowerCase()).put("name", userId.toLowerCase())
+        .put("team_id", teamId);
+    ObjectNode submitted = ((ObjectNode) view.deepCopy())
+        .put("id", "V0SUBMITTED").put("team_id", teamId).put("app_id", FakeSlack.APP_ID)
+        .put("bot_id", FakeSlack.BOT_ID).put("hash", "1.fake");
+    ObjectNode state = submitted.putObject("state").putObject("values");
+    values.forEach((block, value) -> state.putObject(block).putObject(actionId)
+        .put("type", "plain_text_input").put("value", value));
+    payload.set("view", submitted);
+    payload.putArray("response_urls");
     return payload;
   }
 

@@ -57,6 +57,9 @@ final class WebApi extends Handler.Abstract {
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
   private final Map<String, UserRoles> users = new ConcurrentHashMap<>();
   private final Messages messages = new Messages();
+  private final Files files = new Files();
+  /** Where uploads go: {@code /upload/FILE_ID}. */
+  static final String UPLOAD_PATH = "/upload/";
   private final Recording<HeldAnswer> held = new Recording<>();
   private volatile Predicate<SlackCall> holding = call -> false;
   private final AtomicLong lastViewId = new AtomicLong();
@@ -85,6 +88,10 @@ final class WebApi extends Handler.Abstract {
     return messages;
   }
 
+  Files files() {
+    return files;
+  }
+
   Recording<HeldAnswer> held() {
     return held;
   }
@@ -106,6 +113,9 @@ final class WebApi extends Handler.Abstract {
       int end = path.indexOf('/', CLIENT_PREFIX.length());
       client = path.substring(CLIENT_PREFIX.length(), end);
       path = path.substring(end);
+    }
+    if (path.startsWith(UPLOAD_PATH)) {
+      return upload(request, response, callback, path.substring(UPLOAD_PATH.length()), client);
     }
     String method;
     if (path.startsWith("/api/")) {
@@ -138,6 +148,25 @@ final class WebApi extends Handler.Abstract {
     } else {
       send(response, callback, 200, answer.toString());
     }
+    return true;
+  }
+
+  /**
+   * The upload POST of {@code filesUploadV2}: the file's bytes as the body; Slack answers
+   * {@code OK - LENGTH}. Recorded as method {@link FakeSlack#FILE_UPLOAD} with {@code file_id}
+   * and {@code length}.
+   */
+  private boolean upload(Request request, Response response, Callback callback, String fileId, String client)
+      throws IOException {
+    byte[] bytes = Content.Source.asInputStream(request).readAllBytes();
+    Fault fault = takeFault(FakeSlack.FILE_UPLOAD);
+    boolean known = fault == null && files.upload(fileId, bytes);
+    int status = fault != null ? fault.status() : known ? 200 : 404;
+    ObjectNode params = JSON.createObjectNode().put("file_id", fileId).put("length", bytes.length);
+    calls.add(new SlackCall(FakeSlack.FILE_UPLOAD, request.getHttpURI().asString(), params, null, status, client));
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+    Content.Sink.write(response, true, known ? "OK - " + bytes.length : "Not Found", callback);
     return true;
   }
 
@@ -229,6 +258,9 @@ final class WebApi extends Handler.Abstract {
       case "chat.update" -> update(params);
       case "conversations.history" -> messages.history(params, ok());
       case "views.publish" -> publish(params);
+      case "views.open" -> open(params);
+      case "files.getUploadURLExternal" -> files.getUploadUrl(params, uploadBase(request), ok());
+      case "files.completeUploadExternal" -> files.complete(params, ok());
       case "apps.connections.open" -> ok().put("url", socketUrl(request));
       default -> error("unknown_method");
     };
@@ -328,6 +360,32 @@ final class WebApi extends Handler.Abstract {
         .put("bot_id", FakeSlack.BOT_ID);
     ObjectNode answer = ok();
     answer.set("view", published);
+    return answer;
+  }
+
+  private static String uploadBase(Request request) {
+    return "http://" + Request.getServerName(request) + ":" + Request.getServerPort(request) + UPLOAD_PATH;
+  }
+
+  /**
+   * {@code views.open}: a trigger id as Slack hands them out ({@link SlackPayloads}) and a modal
+   * view; answered with the view as opened. An expired trigger: {@code failNextWithError(
+   * "views.open", "expired_trigger_id")}.
+   */
+  private ObjectNode open(ObjectNode params) {
+    if (!params.path("trigger_id").asText("").startsWith("1337.")) {
+      return error("invalid_trigger_id");
+    }
+    if (!(params.get("view") instanceof ObjectNode view) || !"modal".equals(view.path("type").asText())) {
+      return error("invalid_arguments");
+    }
+    ObjectNode opened = view.deepCopy()
+        .put("id", "V" + lastViewId.incrementAndGet())
+        .put("team_id", FakeSlack.TEAM_ID)
+        .put("app_id", FakeSlack.APP_ID)
+        .put("bot_id", FakeSlack.BOT_ID);
+    ObjectNode answer = ok();
+    answer.set("view", opened);
     return answer;
   }
 
