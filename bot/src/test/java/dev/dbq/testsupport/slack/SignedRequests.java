@@ -77,7 +77,8 @@ public final class SignedRequests {
 
   private final URI endpoint;
   private final String signingSecret;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  // HTTP/1.1 as Slack sends it: no h2c upgrade attempt on the first request.
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 
   public SignedRequests(URI endpoint, String signingSecret) {
     this.endpoint = endpoint;
