@@ -7,6 +7,7 @@ import dev.dbq.bank.Question;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.RateLimitedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -133,7 +134,11 @@ final class RoundPosting {
     return Optional.empty();
   }
 
-  /** Posts a leased round; when the platform refuses, keeps the lease a minute and says when it retries. */
+  /**
+   * Posts a leased round; when the platform refuses, keeps the lease a minute and says when it
+   * retries. A rate limit keeps the lease for its wait and is raised, for the fan-out to run this
+   * channel again then ({@link FanOut}).
+   */
   private Optional<Round> deliver(ChannelSettings settings, Round leased, Instant now) {
     Round round = leased;
     Optional<Question> question = banks.get().question(round.questionId());
@@ -158,6 +163,12 @@ final class RoundPosting {
       store.rounds().markSkipped(round.id(), now);
       GoneChannels.turnOff(store, round.channel(), gone);
       return Optional.empty();
+    } catch (RateLimitedException limited) {
+      // Nothing was posted: this run keeps the lease for the wait, then whoever runs next posts.
+      store.rounds().retryPostAt(round.id(), now.plus(limited.retryAfter()));
+      log.info("{}: the platform's rate limit held back round {} of {}; posted after {} ms",
+          round.channel(), round.id(), round.date(), limited.retryAfter().toMillis());
+      throw limited;
     } catch (RuntimeException e) {
       Instant retry = now.plus(RETRY_AFTER);
       store.rounds().retryPostAt(round.id(), retry);

@@ -3,6 +3,7 @@ package dev.dbq.round;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.RateLimitedException;
 import dev.dbq.chat.ThreadMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,7 +70,7 @@ public final class RoundService {
     this.threads = new RoundThreads(banks, store, gateway, new FollowUpRules(policy.followUpInterval()));
     this.posting = new RoundPosting(banks, store, gateway, new QuestionPicker(random), threads, policy.filters(), policy.postLease());
     // The routines take the collaborators above from this service; they call none of its methods.
-    this.routines = new Routines(routines.apply(this), store, gateway);
+    this.routines = new Routines(routines.apply(this), store, gateway, FanOut.live(clock));
   }
 
   RoundPosting posting() {
@@ -174,9 +175,14 @@ public final class RoundService {
     if (existing.isPresent() && existing.get().messageRef() != null) {
       return Optional.empty();
     }
-    Optional<Round> posted = existing.isPresent()
-        ? posting.postClaimed(settings, existing.get(), now, policy.grace(), true)
-        : posting.post(settings, new PostSlot(today, now), now);
+    Optional<Round> posted;
+    try {
+      posted = existing.isPresent()
+          ? posting.postClaimed(settings, existing.get(), now, policy.grace(), true)
+          : posting.post(settings, new PostSlot(today, now), now);
+    } catch (RateLimitedException limited) {
+      posted = Optional.empty(); // claimed: the scheduled work posts it once the wait is over
+    }
     // Its reveal and follow-ups (or the retry of its post) are the scheduled work's from now on.
     store.channels().runSoon(channel);
     return posted;
