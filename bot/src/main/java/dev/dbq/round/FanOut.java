@@ -50,12 +50,6 @@ final class FanOut {
     }
   }
 
-  /** Runs a task after a delay (a scheduled executor live; by hand in tests). */
-  @FunctionalInterface
-  interface Delays {
-    void after(Duration delay, Runnable task);
-  }
-
   /** Threads posting at once, over every lane: bounds the process's threads and the database's queue. */
   static final int MOST_WORKERS = 48;
   /** Rate limits one job may meet in one run before it is left to the next. */
@@ -64,25 +58,30 @@ final class FanOut {
   private static final Logger log = LoggerFactory.getLogger(FanOut.class);
 
   private final Executor workers;
-  private final Delays delays;
+  private final RetryTimer delays;
   private final Clock clock;
 
-  FanOut(Executor workers, Delays delays, Clock clock) {
+  FanOut(Executor workers, RetryTimer delays, Clock clock) {
     this.workers = Objects.requireNonNull(workers, "workers");
     this.delays = Objects.requireNonNull(delays, "delays");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** Daemon threads that end when idle: a process with nothing due keeps none. */
-  static FanOut live(Clock clock) {
+  static FanOut live(Clock clock, RetryTimer timer) {
     ThreadPoolExecutor workers = new ThreadPoolExecutor(MOST_WORKERS, MOST_WORKERS, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), daemons("dbq-fan-out-"));
     workers.allowCoreThreadTimeOut(true);
+    return new FanOut(workers, timer, clock);
+  }
+
+  /** A daemon timer thread that ends when idle. */
+  static RetryTimer liveTimer() {
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemons("dbq-fan-out-timer-"));
     timer.setKeepAliveTime(30, TimeUnit.SECONDS);
     timer.allowCoreThreadTimeOut(true);
     timer.setRemoveOnCancelPolicy(true);
-    return new FanOut(workers, (delay, task) -> timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS), clock);
+    return (delay, task) -> timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private static ThreadFactory daemons(String prefix) {

@@ -61,6 +61,25 @@ public final class RoundService {
       RoundPolicy policy,
       ParticipationListener participations,
       Function<RoundService, List<Routine>> routines) {
+    this(banks, store, gateway, clock, random, policy, participations, routines, liveRetryTimer());
+  }
+
+  /** A timer thread of its own for the platforms' {@code Retry-After}s. */
+  public static RetryTimer liveRetryTimer() {
+    return FanOut.liveTimer();
+  }
+
+  /** @param retries waits out a platform's {@code Retry-After} before a channel's work runs again */
+  public RoundService(
+      Supplier<BankLibrary> banks,
+      RoundStore store,
+      ChannelGateway gateway,
+      Clock clock,
+      RandomGenerator random,
+      RoundPolicy policy,
+      ParticipationListener participations,
+      Function<RoundService, List<Routine>> routines,
+      RetryTimer retries) {
     this.participations = participations;
     this.gateway = gateway;
     this.banks = banks;
@@ -70,7 +89,7 @@ public final class RoundService {
     this.threads = new RoundThreads(banks, store, gateway, new FollowUpRules(policy.followUpInterval()));
     this.posting = new RoundPosting(banks, store, gateway, new QuestionPicker(random), threads, policy.filters(), policy.postLease());
     // The routines take the collaborators above from this service; they call none of its methods.
-    this.routines = new Routines(routines.apply(this), store, gateway, FanOut.live(clock));
+    this.routines = new Routines(routines.apply(this), store, gateway, FanOut.live(clock, retries));
   }
 
   RoundPosting posting() {
