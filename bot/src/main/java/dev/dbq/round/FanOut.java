@@ -99,20 +99,27 @@ final class FanOut {
    * rate limit is the job's to log: it ends that job only.
    */
   void runAll(List<Job> jobs, Instant now) {
-    if (jobs.isEmpty()) {
-      return;
-    }
-    Run run = new Run(jobs.size(), now);
-    for (Job job : jobs) {
-      run.lane(job.lane()).waiting.addLast(new Attempt(job));
-    }
-    run.lanes.values().forEach(run::pump);
     try {
-      run.done.await();
+      start(jobs, now).await();
     } catch (InterruptedException e) {
       // Shutting down: what has not run stays due for the next start.
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Starts every job as {@link #runAll} does; the latch opens when each has finished. */
+  CountDownLatch start(List<Job> jobs, Instant now) {
+    Run run = new Run(jobs.size(), now);
+    List<LaneState> lanes = new ArrayList<>();
+    for (Job job : jobs) {
+      LaneState lane = run.lane(job.lane());
+      if (lane.waiting.isEmpty() && lane.running == 0) {
+        lanes.add(lane);
+      }
+      lane.waiting.addLast(new Attempt(job));
+    }
+    lanes.forEach(run::pump); // in the order of their first jobs
+    return run.done;
   }
 
   /** A job and how often it was rate-limited in this run. */
