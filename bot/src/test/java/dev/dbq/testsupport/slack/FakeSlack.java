@@ -192,6 +192,11 @@ public final class FakeSlack implements AutoCloseable {
         "calls of " + method);
   }
 
+  /** Waits until {@code count} calls of any method were received in all; returns them, oldest first. */
+  public List<SlackCall> awaitAnyCalls(int count, Duration timeout) {
+    return webApi.calls().await(call -> true, count, timeout, "calls");
+  }
+
   /** Waits for {@code count} posts to {@code responseUrl} and returns them. */
   public List<SlackCall> awaitResponses(String responseUrl, int count, Duration timeout) {
     return webApi.calls().await(call -> call.url().equals(responseUrl), count, timeout,
