@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  *
  * <p>Run: {@code mvn -o -q -B -pl bot test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.dbq.app.FanOutBenchmark} (arguments: the numbers of channels, default
- * {@code 1000 10000}).
+ * {@code 1000 10000}; {@code -Dfanout.platforms=discord} runs one platform).
  */
 public final class FanOutBenchmark {
 
@@ -91,6 +91,9 @@ public final class FanOutBenchmark {
         EVERY, RETRY_AFTER.toSeconds());
     for (int count : counts) {
       for (boolean slack : new boolean[] {true, false}) {
+        if (!System.getProperty("fanout.platforms", "slack,discord").contains(slack ? "slack" : "discord")) {
+          continue;
+        }
         Day anchor = run(slack ? new SlackSetup(count) : new DiscordSetup(count), false).get(0);
         List<Day> loaded = run(slack ? new SlackSetup(count) : new DiscordSetup(count), true);
         String platform = slack ? "Slack" : "Discord";
