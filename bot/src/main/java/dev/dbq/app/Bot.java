@@ -9,6 +9,7 @@ import dev.dbq.chat.Inbound;
 import dev.dbq.command.Commands;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.round.ChannelSchedule;
+import dev.dbq.round.RetryTimer;
 import dev.dbq.round.RoundPolicy;
 import dev.dbq.round.RoundService;
 import dev.dbq.schedule.RoundScheduler;
@@ -45,6 +46,18 @@ public final class Bot implements AutoCloseable {
   /** Assembles the bot on an open database, which it then owns and closes. */
   public Bot(
       Database database, DbqConfig config, BankLibrary library, ChannelGateway gateway, Clock clock, RandomGenerator random) {
+    this(database, config, library, gateway, clock, random, RoundService.liveRetryTimer());
+  }
+
+  /** As above, with the timer that waits out the platforms' {@code Retry-After}s (a test's notes them). */
+  public Bot(
+      Database database,
+      DbqConfig config,
+      BankLibrary library,
+      ChannelGateway gateway,
+      Clock clock,
+      RandomGenerator random,
+      RetryTimer retries) {
     this.database = database;
     database.publishPoolMetrics(metrics.registry());
     this.banks = new AtomicReference<>(library);
@@ -58,7 +71,8 @@ public final class Bot implements AutoCloseable {
             random,
             policy(config.rounds()),
             (channel, outcome) -> metrics.participation(channel.platform(), outcome.name().toLowerCase(Locale.ROOT)),
-            Features::routines);
+            Features::routines,
+            retries);
     ChannelHistories histories = new ChannelHistories(store);
     int quorum = config.streaks().teamQuorum();
     this.commands =

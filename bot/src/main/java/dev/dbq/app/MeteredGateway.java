@@ -2,6 +2,7 @@ package dev.dbq.app;
 
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.Lane;
 import dev.dbq.chat.Reply;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,6 +25,11 @@ final class MeteredGateway implements ChannelGateway {
   @Override
   public boolean serves(ChannelKey channel) {
     return gateway.serves(channel);
+  }
+
+  @Override
+  public Lane lane(ChannelKey channel) {
+    return gateway.lane(channel);
   }
 
   @Override

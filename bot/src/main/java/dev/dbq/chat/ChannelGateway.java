@@ -23,6 +23,15 @@ public interface ChannelGateway {
   }
 
   /**
+   * Which of the platform's limits the channel's posts share, and how many may be in flight at
+   * once: the core's scheduled work runs that many channels of the lane at a time. One at a time
+   * by default. A wrapper must forward it.
+   */
+  default Lane lane(ChannelKey channel) {
+    return Lane.ONE_AT_A_TIME;
+  }
+
+  /**
    * Posts a message to the channel, visible to everyone, and opens a thread under it.
    *
    * @param postKey the same for every attempt at this post (a round's id), so that a platform
@@ -30,6 +39,8 @@ public interface ChannelGateway {
    *     with the same nonce in the last few minutes (a restart after a crash between posting and
    *     recording the post). Slack has no such key, so its gateway marks the post with it and
    *     {@link #findPost} looks for it.
+   * @throws RateLimitedException when the platform refused the post for its rate limit and posted
+   *     nothing (a platform may raise it instead of waiting; the core posts again after the wait)
    */
   PostedMessage post(ChannelKey channel, String postKey, Reply message);
 

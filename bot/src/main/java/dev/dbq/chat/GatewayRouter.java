@@ -24,6 +24,11 @@ public final class GatewayRouter implements ChannelGateway {
   }
 
   @Override
+  public Lane lane(ChannelKey channel) {
+    return gateway(channel).lane(channel);
+  }
+
+  @Override
   public PostedMessage post(ChannelKey channel, String postKey, Reply message) {
     return gateway(channel).post(channel, postKey, message);
   }

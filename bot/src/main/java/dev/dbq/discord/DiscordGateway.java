@@ -3,6 +3,7 @@ package dev.dbq.discord;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.Lane;
 import dev.dbq.chat.Reply;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +39,14 @@ final class DiscordGateway implements ChannelGateway {
   /** Discord's error code for "A thread has already been created for this message". */
   private static final int THREAD_ALREADY_CREATED = 160004;
 
+  /**
+   * The bot's posts in flight at once. JDA keeps each route's bucket from the answers' headers
+   * (waiting out a 429 on that bucket only) and the bot's global limit (about 50 requests a
+   * second); this many in flight keeps its queues short without idling the connection.
+   */
+  static final int BOT_WIDTH = 32;
+  private static final Lane BOT_LANE = new Lane("discord:bot", BOT_WIDTH);
+
   private final int shardsTotal;
   private final Set<Integer> shardIds;
   private volatile ShardManager shards;
@@ -65,6 +74,12 @@ final class DiscordGateway implements ChannelGateway {
 
   private int shardOf(ChannelKey channel) {
     return (int) ((Long.parseUnsignedLong(channel.workspace()) >>> 22) % shardsTotal);
+  }
+
+  /** Every channel shares the bot's limits (one process is one bot). */
+  @Override
+  public Lane lane(ChannelKey channel) {
+    return BOT_LANE;
   }
 
   /**

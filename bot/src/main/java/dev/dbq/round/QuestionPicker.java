@@ -66,7 +66,14 @@ public final class QuestionPicker {
         remaining.remove(previousQuestionId);
       }
     }
-    String questionId = remaining.get(random.nextInt(remaining.size()));
+    String questionId = remaining.get(draw(remaining.size()));
     return Optional.of(new Pick(questionId, startsNewCycle));
+  }
+
+  /** Channels are posted concurrently (the fan-out), and a seeded generator is not thread-safe. */
+  private int draw(int bound) {
+    synchronized (random) {
+      return random.nextInt(bound);
+    }
   }
 }

@@ -7,11 +7,14 @@ import dev.dbq.bank.Question;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.RateLimitedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +56,11 @@ final class RoundPosting {
   private final RoundThreads threads;
   private final String globalFilters;
   private final Duration lease;
+  /**
+   * Rounds whose last post here was refused for a rate limit, so certainly not posted: posted
+   * again without asking the platform first (another instance does not know, and asks).
+   */
+  private final Set<Long> refusedForRateLimit = ConcurrentHashMap.newKeySet();
 
   RoundPosting(
       Supplier<BankLibrary> banks,
@@ -106,6 +114,9 @@ final class RoundPosting {
       if (!store.rounds().takePostLease(round.id(), now, now.plus(lease))) {
         return Optional.empty();
       }
+      if (refusedForRateLimit.remove(round.id())) {
+        return deliver(settings, round, now);
+      }
       Optional<ChannelGateway.PostedMessage> earlier;
       try {
         earlier = gateway.findPost(round.channel(), postKey(round), round.postedAt());
@@ -124,6 +135,7 @@ final class RoundPosting {
       }
       return deliver(settings, round, now);
     }
+    refusedForRateLimit.remove(round.id());
     if (round.state().canMoveTo(RoundState.SKIPPED) && store.rounds().markSkipped(round.id(), now)) {
       log.warn(
           "{}: the question of the day of {} was claimed at {} but its post never landed; the grace period is over,"
@@ -133,7 +145,11 @@ final class RoundPosting {
     return Optional.empty();
   }
 
-  /** Posts a leased round; when the platform refuses, keeps the lease a minute and says when it retries. */
+  /**
+   * Posts a leased round; when the platform refuses, keeps the lease a minute and says when it
+   * retries. A rate limit ends the lease (nothing was posted) and is raised, for the fan-out to run this
+   * channel again then ({@link FanOut}).
+   */
   private Optional<Round> deliver(ChannelSettings settings, Round leased, Instant now) {
     Round round = leased;
     Optional<Question> question = banks.get().question(round.questionId());
@@ -158,6 +174,13 @@ final class RoundPosting {
       store.rounds().markSkipped(round.id(), now);
       GoneChannels.turnOff(store, round.channel(), gone);
       return Optional.empty();
+    } catch (RateLimitedException limited) {
+      // Nothing was posted: the lease ends, and the fan-out runs the channel again after the wait.
+      refusedForRateLimit.add(round.id());
+      store.rounds().retryPostAt(round.id(), now);
+      log.info("{}: the platform's rate limit held back round {} of {}; posted after {} ms",
+          round.channel(), round.id(), round.date(), limited.retryAfter().toMillis());
+      throw limited;
     } catch (RuntimeException e) {
       Instant retry = now.plus(RETRY_AFTER);
       store.rounds().retryPostAt(round.id(), retry);

@@ -3,6 +3,7 @@ package dev.dbq.round;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.RateLimitedException;
 import dev.dbq.chat.ThreadMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,25 @@ public final class RoundService {
       RoundPolicy policy,
       ParticipationListener participations,
       Function<RoundService, List<Routine>> routines) {
+    this(banks, store, gateway, clock, random, policy, participations, routines, liveRetryTimer());
+  }
+
+  /** A timer thread of its own for the platforms' {@code Retry-After}s. */
+  public static RetryTimer liveRetryTimer() {
+    return FanOut.liveTimer();
+  }
+
+  /** @param retries waits out a platform's {@code Retry-After} before a channel's work runs again */
+  public RoundService(
+      Supplier<BankLibrary> banks,
+      RoundStore store,
+      ChannelGateway gateway,
+      Clock clock,
+      RandomGenerator random,
+      RoundPolicy policy,
+      ParticipationListener participations,
+      Function<RoundService, List<Routine>> routines,
+      RetryTimer retries) {
     this.participations = participations;
     this.gateway = gateway;
     this.banks = banks;
@@ -69,7 +89,7 @@ public final class RoundService {
     this.threads = new RoundThreads(banks, store, gateway, new FollowUpRules(policy.followUpInterval()));
     this.posting = new RoundPosting(banks, store, gateway, new QuestionPicker(random), threads, policy.filters(), policy.postLease());
     // The routines take the collaborators above from this service; they call none of its methods.
-    this.routines = new Routines(routines.apply(this), store, gateway);
+    this.routines = new Routines(routines.apply(this), store, gateway, FanOut.live(clock, retries));
   }
 
   RoundPosting posting() {
@@ -174,9 +194,14 @@ public final class RoundService {
     if (existing.isPresent() && existing.get().messageRef() != null) {
       return Optional.empty();
     }
-    Optional<Round> posted = existing.isPresent()
-        ? posting.postClaimed(settings, existing.get(), now, policy.grace(), true)
-        : posting.post(settings, new PostSlot(today, now), now);
+    Optional<Round> posted;
+    try {
+      posted = existing.isPresent()
+          ? posting.postClaimed(settings, existing.get(), now, policy.grace(), true)
+          : posting.post(settings, new PostSlot(today, now), now);
+    } catch (RateLimitedException limited) {
+      posted = Optional.empty(); // claimed: the scheduled work posts it once the wait is over
+    }
     // Its reveal and follow-ups (or the retry of its post) are the scheduled work's from now on.
     store.channels().runSoon(channel);
     return posted;

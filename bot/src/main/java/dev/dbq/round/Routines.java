@@ -2,7 +2,10 @@ package dev.dbq.round;
 
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.RateLimitedException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +46,10 @@ final class Routines {
   private final List<Routine> kinds;
   private final RoundStore store;
   private final ChannelGateway gateway;
+  private final FanOut fanOut;
 
-  Routines(List<Routine> kinds, RoundStore store, ChannelGateway gateway) {
+  Routines(List<Routine> kinds, RoundStore store, ChannelGateway gateway, FanOut fanOut) {
+    this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
     this.kinds = List.copyOf(kinds);
     this.store = Objects.requireNonNull(store, "store");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -57,24 +63,41 @@ final class Routines {
 
   /**
    * Does whatever is due by {@code now} in every scheduled channel this process can post to
-   * (another instance serves the others). One channel's failure is logged and does not stop the
-   * others.
+   * (another instance serves the others), the channels concurrently within their platforms'
+   * limits ({@link FanOut}) in the day's order ({@link DailyOrder}). One channel's failure is
+   * logged and does not stop the others.
    */
   void runDue(Instant now) {
-    Map<ChannelSnapshot, Instant> plans = new LinkedHashMap<>();
-    for (ChannelSnapshot channel : store.rounds().dueBy(now)) {
-      ChannelKey key = channel.settings().channel();
-      if (!gateway.serves(key)) {
-        continue;
-      }
+    List<ChannelSnapshot> due = store.rounds().dueBy(now).stream()
+        .filter(channel -> gateway.serves(channel.settings().channel()))
+        .toList();
+    Map<ChannelSnapshot, Instant> plans = new ConcurrentHashMap<>();
+    List<FanOut.Job> jobs = DailyOrder.of(LocalDate.ofInstant(now, ZoneOffset.UTC), due, channel -> channel.settings().channel())
+        .stream()
+        .map(channel -> job(channel, plans))
+        .toList();
+    fanOut.runAll(jobs, now);
+    plan(plans);
+  }
+
+  /**
+   * A channel's work: what is due, then its next run. Run again after a rate limit, it reads the
+   * channel's newest round afresh (the first run may have claimed or posted it).
+   */
+  private FanOut.Job job(ChannelSnapshot channel, Map<ChannelSnapshot, Instant> plans) {
+    ChannelKey key = channel.settings().channel();
+    return new FanOut.Job(key.toString(), gateway.lane(key), (now, again) -> {
+      ChannelSnapshot current = again ? channel.withLatest(store.rounds().latest(key).orElse(null)) : channel;
       try {
-        plans.put(channel, nextRun(runDue(channel, now), now));
+        // Planned with the version read at the tick: a change since then makes it due again.
+        plans.put(channel, nextRun(runDue(current, now), now));
+      } catch (RateLimitedException limited) {
+        throw limited; // the fan-out runs it again after the wait
       } catch (RuntimeException e) {
         // Not planned: the channel stays due, and the next tick tries again.
         log.error("{}: the question of the day failed at {}", key, now, e);
       }
-    }
-    plan(plans);
+    });
   }
 
   /**

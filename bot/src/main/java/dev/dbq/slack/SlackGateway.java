@@ -11,6 +11,8 @@ import dev.dbq.chat.Attachment;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.Lane;
+import dev.dbq.chat.RateLimitedException;
 import dev.dbq.chat.Reply;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * metadata} ({@code event_type} {@value #EVENT_TYPE}, {@code event_payload} {@code
  * {"round_key": …}}), and {@link #findPost} looks for it with {@code conversations.history}
  * before the core posts the round again. For the same reason a 5xx on that post is not retried
- * here (Slack may have posted before failing): the core retries it after looking.
+ * here (Slack may have posted before failing): the core retries it after looking. Nor is its 429
+ * waited out here: it is raised ({@link RateLimitedException}, the channel's limit), so that the
+ * core posts other channels meanwhile. Channels of one workspace share a {@link Lane} {@value
+ * #WORKSPACE_WIDTH} wide.
  */
 final class SlackGateway implements ChannelGateway {
 
@@ -62,12 +67,24 @@ final class SlackGateway implements ChannelGateway {
       "channel_not_found", "deleted, or a private channel dbq was never invited to (/invite @dbq there)",
       "is_archived", "archived (unarchive it first)");
 
+  /**
+   * A workspace's posts in flight at once. Slack limits posting per channel (about one a second)
+   * and per workspace (several hundred a minute): a handful in flight keeps within both.
+   */
+  static final int WORKSPACE_WIDTH = 16;
+
   private final MethodsClient methods;
   private final WebApi webApi;
 
   SlackGateway(MethodsClient methods, WebApi webApi) {
     this.methods = methods;
     this.webApi = webApi;
+  }
+
+  /** Every channel of a workspace shares its limits. */
+  @Override
+  public Lane lane(ChannelKey channel) {
+    return new Lane("slack:" + channel.workspace(), WORKSPACE_WIDTH);
   }
 
   @Override
@@ -296,7 +313,8 @@ final class SlackGateway implements ChannelGateway {
         .metadata(postKey == null ? null : metadata(postKey))
         .unfurlLinks(false)
         .unfurlMedia(false));
-    return postKey == null ? webApi.answer(what, call) : webApi.answerRetryingRateLimitsOnly(what, call);
+    // A round's post (it has a key) is made by the core's fan-out, which waits out a 429 itself.
+    return postKey == null ? webApi.answer(what, call) : webApi.answerRaisingRateLimits(what, call);
   }
 
   private static Message.Metadata metadata(String postKey) {

@@ -5,6 +5,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import dev.dbq.app.ApiTrouble;
 import dev.dbq.app.PlatformException;
 import dev.dbq.chat.PlatformCounters;
+import dev.dbq.chat.RateLimitedException;
 import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -16,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * growing pause. A call that fails in transit (no answer) is never retried. A 429 says the call
  * did not happen; a 5xx does not (Slack may have posted and then failed): a post that must not
  * land twice uses {@link #answerRetryingRateLimitsOnly} and lets its caller look before retrying.
+ * A round's post, made by the core's fan-out of due channels, uses {@link #answerRaisingRateLimits}:
+ * its 429 goes to the core, which posts the other channels meanwhile.
  */
 final class WebApi {
 
@@ -99,7 +102,24 @@ final class WebApi {
     return answer(what, call, false);
   }
 
+  /**
+   * As {@link #answerRetryingRateLimitsOnly}, but a 429 is not waited out here either: it is
+   * raised (Slack did nothing with the call), so that the posting thread is free for other
+   * channels while this one waits.
+   *
+   * @throws RateLimitedException on HTTP 429, with Slack's {@code Retry-After}; Slack's posting
+   *     limit is per channel
+   */
+  <T extends SlackApiTextResponse> T answerRaisingRateLimits(String what, Call<T> call) {
+    return answer(what, call, false, true);
+  }
+
   private <T extends SlackApiTextResponse> T answer(String what, Call<T> call, boolean retryServerErrors) {
+    return answer(what, call, retryServerErrors, false);
+  }
+
+  private <T extends SlackApiTextResponse> T answer(
+      String what, Call<T> call, boolean retryServerErrors, boolean raiseRateLimits) {
     Duration backoff = FIRST_BACKOFF;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -112,6 +132,12 @@ final class WebApi {
           trouble.failing(status);
         } else {
           trouble.answered();
+        }
+        if (status == 429 && raiseRateLimits) {
+          count("429", true); // by the core, after the wait
+          Duration wait = retryAfter(e.getResponse().header("Retry-After"));
+          throw new RateLimitedException(what + ": HTTP 429, Retry-After " + wait.toSeconds() + " s", wait,
+              RateLimitedException.Scope.CHANNEL);
         }
         boolean retrying = attempt < MAX_ATTEMPTS && (status == 429 || (retryServerErrors && status >= 500));
         count(Integer.toString(status), retrying);

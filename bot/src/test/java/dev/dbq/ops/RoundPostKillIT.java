@@ -17,7 +17,6 @@ import dev.dbq.testsupport.UnavailableBackend;
 import dev.dbq.testsupport.slack.FakeSlack;
 import dev.dbq.testsupport.slack.HeldAnswer;
 import dev.dbq.testsupport.slack.SignedRequests;
-import dev.dbq.testsupport.slack.SlackCall;
 import dev.dbq.testsupport.slack.SlackPayloads;
 import java.net.URI;
 import java.nio.file.Path;
@@ -37,11 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The crash between Slack taking a round's post and the database recording it, twenty times, with
- * real processes (the shaded jar) on PostgreSQL: the fake Slack keeps each round's post and holds
- * its answer, the test kills (as {@code kill -9}) the instance that sent it, and the other
+ * The crash between Slack taking a round's post and the database recording it, for twenty posts,
+ * with real processes (the shaded jar) on PostgreSQL: the fake Slack keeps each round's post and
+ * holds its answer, the test kills (as {@code kill -9}) the instance that sent it, and the other
  * instance, or the one started in its place, takes the round over once its lease ran out. It
- * must adopt the post it finds by the round's metadata, never post again.
+ * must adopt the post it finds by the round's metadata, never post again. An instance posts
+ * several channels at once (the fan-out), so one kill may cut off several posts.
  *
  * <p>The instances run with {@code -Ddbq.test.post-lease=PT10S -Ddbq.test.tick=PT1S} (see
  * {@code app.TestTiming}): the 2-minute lease and 1-minute tick would make twenty takeovers last
@@ -49,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RoundPostKillIT {
 
+  /** Posts cut off by a kill. */
   private static final int KILLS = 20;
   /** More rounds than kills: an instance may send a second post before it is killed. */
   private static final int CHANNELS = 30;
@@ -80,10 +81,11 @@ class RoundPostKillIT {
         startInstance(slack, database);
         startInstance(slack, database);
 
-        // WHEN the instance that sent a round's post is killed before it heard back, twenty times,
-        // and another one is started in its place each time
+        // WHEN the instance that sent a round's post is killed before it heard back, for twenty
+        // posts (each held answer's sender is killed, if it was not already), and another one is
+        // started in its place each time
         int kills = 0;
-        for (int seen = 1; kills < KILLS; seen++) {
+        for (int seen = 1; seen <= KILLS; seen++) {
           HeldAnswer held = slack.awaitHeld(seen, LONG).get(seen - 1);
           BotProcess poster = running.remove(held.call().client());
           if (poster != null) {
@@ -95,8 +97,8 @@ class RoundPostKillIT {
         }
         slack.stopHolding();
 
-        // THEN every round is recorded and followed up in its thread
-        Map<String, String> threadOf = awaitEveryRoundFollowedUp(slack, channels);
+        // THEN every round is recorded
+        Map<String, String> threadOf = awaitEveryRoundRecorded(slack, database, channels);
 
         // AND no channel shows its question twice, and no post was ever sent again
         for (ChannelKey channel : channels) {
@@ -122,7 +124,7 @@ class RoundPostKillIT {
           Round round = Store.on(database.database()).rounds().latest(channel).orElseThrow();
           assertEquals(1, Store.on(database.database()).participations().count(round.id()), channel + ": the reply counts");
         }
-        assertEquals(KILLS, kills);
+        assertTrue(kills >= 2, "both first instances were killed: " + kills);
       } finally {
         for (BotProcess process : running.values()) {
           process.close();
@@ -144,21 +146,23 @@ class RoundPostKillIT {
   }
 
   /**
-   * Waits until each channel's round got its first follow-up (sent once the round is recorded) in
-   * the thread of the channel's one message; returns each channel's thread ts.
+   * Waits until each channel's round is recorded as the channel's one message; returns each
+   * channel's thread ts. Not its follow-up: a follow-up is claimed before it is sent (at most
+   * once), and a kill cuts off the follow-ups the instance was sending for other channels.
+   * Rounds are recorded after a Slack call (the post, or {@code conversations.history} before an
+   * adoption), so the wait is for the next call, and at the end for a moment more.
    */
-  private static Map<String, String> awaitEveryRoundFollowedUp(FakeSlack slack, List<ChannelKey> channels) {
+  private static Map<String, String> awaitEveryRoundRecorded(FakeSlack slack, TestDatabase database, List<ChannelKey> channels) {
     long deadline = System.nanoTime() + LONG.toNanos();
     while (true) {
       Map<String, String> threadOf = new HashMap<>();
       List<String> missing = new ArrayList<>();
-      List<SlackCall> posts = slack.calls("chat.postMessage");
       for (ChannelKey channel : channels) {
         List<JsonNode> shown = slack.messagesIn(channel.channel());
         String ts = shown.isEmpty() ? null : shown.get(0).path("ts").asText();
-        boolean followedUp = ts != null && posts.stream().anyMatch(c -> c.succeeded() && ts.equals(c.text("thread_ts")));
-        if (followedUp) {
-          threadOf.put(channel.channel(), ts);
+        Round round = Store.on(database.database()).rounds().latest(channel).orElse(null);
+        if (ts != null && round != null && ts.equals(round.messageRef())) {
+          threadOf.put(channel.channel(), round.threadRef());
         } else {
           missing.add(channel.channel());
         }
@@ -168,9 +172,13 @@ class RoundPostKillIT {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("no follow-up in the thread of " + missing);
+        throw new AssertionError("not recorded as the message shown: " + missing);
       }
-      slack.awaitCalls("chat.postMessage", posts.size() + 1, Duration.ofNanos(left));
+      try {
+        slack.awaitAnyCalls(slack.calls().size() + 1, Duration.ofNanos(Math.min(left, Duration.ofSeconds(2).toNanos())));
+      } catch (AssertionError quiet) {
+        // No call for a while: the last recordings need none; read the database again.
+      }
     }
   }
 

@@ -42,7 +42,10 @@ final class SlackBot implements AutoCloseable {
   final ConsoleClock clock;
   final HttpServer http;
   final BotRuntime runtime;
-  /** How long each Web API retry waited; nothing really waits unless {@link #holdRetries} is set. */
+  /**
+   * How long each retry waited (the Web API's, and the core's after a round's post was
+   * rate-limited); nothing really waits unless {@link #holdRetries} is set (Web API only).
+   */
   final List<Duration> retryWaits = new CopyOnWriteArrayList<>();
   /** When set, a retry waits until the test opens this gate (a command slower than Slack's 3 s). */
   volatile CountDownLatch holdRetries;
@@ -96,7 +99,11 @@ final class SlackBot implements AutoCloseable {
         slackPlatform.close();
       }
     };
-    Bot bot = new Bot(database, config, TestBanks.library(), BotRuntime.router(List.of(platform)), clock, new SplittableRandom(42));
+    Bot bot = new Bot(database, config, TestBanks.library(), BotRuntime.router(List.of(platform)), clock, new SplittableRandom(42),
+        (wait, retry) -> {
+          retryWaits.add(wait);
+          retry.run();
+        });
     this.http = new HttpServer(0);
     this.runtime = BotRuntime.start(bot, List.of(platform), http);
     http.start(new BotReadiness(runtime));

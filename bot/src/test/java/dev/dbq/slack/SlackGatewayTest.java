@@ -9,6 +9,7 @@ import dev.dbq.app.PlatformException;
 import dev.dbq.chat.ChannelGateway;
 import dev.dbq.chat.ChannelGoneException;
 import dev.dbq.chat.ChannelKey;
+import dev.dbq.chat.RateLimitedException;
 import dev.dbq.chat.Reply;
 import dev.dbq.testsupport.Backend;
 import dev.dbq.testsupport.TestDatabase;
@@ -118,10 +119,27 @@ class SlackGatewayTest {
   void retriesAreBoundedAndEndInAOneLineError() {
     slack.rateLimitNext("chat.postMessage", WebApi.MAX_ATTEMPTS, Duration.ofSeconds(1));
 
-    PlatformException e = assertThrows(PlatformException.class, () -> gateway.post(GENERAL, "round-1", Reply.text("hello")));
+    PlatformException e = assertThrows(PlatformException.class,
+        () -> gateway.postInThread(GENERAL, "1796112000.000100", Reply.text("a follow-up")));
 
     assertEquals("chat.postMessage to C0GENERAL failed: HTTP 429 (ratelimited)", e.getMessage());
     assertEquals(WebApi.MAX_ATTEMPTS, slack.calls("chat.postMessage").size());
+  }
+
+  @Test
+  void aRateLimitedRoundPostIsRaisedWithItsRetryAfterAndNotWaitedOut() {
+    // GIVEN Slack rate-limits the next post for 7 s
+    slack.rateLimitNext("chat.postMessage", 1, Duration.ofSeconds(7));
+
+    // WHEN a round is posted
+    RateLimitedException e = assertThrows(RateLimitedException.class,
+        () -> gateway.post(GENERAL, "round-1", Reply.text("hello")));
+
+    // THEN the core gets the wait and the channel's scope, once, and nothing waited here
+    assertEquals(Duration.ofSeconds(7), e.retryAfter());
+    assertEquals(RateLimitedException.Scope.CHANNEL, e.scope());
+    assertEquals(1, slack.calls("chat.postMessage").size());
+    assertEquals(List.of(), slackBot.retryWaits);
   }
 
   @Test

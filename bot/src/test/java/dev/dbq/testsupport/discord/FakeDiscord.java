@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -324,6 +325,11 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /** A message the bot posted or was shown, as Discord would return it now. */
+  /** How many messages each channel (or thread) holds, by its id. */
+  public Map<String, Integer> messagesPerChannel() {
+    return state.messagesPerChannel();
+  }
+
   public JsonNode message(String channelId, String messageId) {
     return state.message(channelId, messageId);
   }
@@ -364,15 +370,31 @@ public final class FakeDiscord implements AutoCloseable {
     if (status != 429) {
       throw new IllegalArgumentException("a retry-after belongs to a 429; use the other failNext");
     }
-    ObjectNode body = Payloads.object().put("message", "You are being rate limited.")
+    rest.failNext(method, pathRegex, 1, 429, rateLimitBody(retryAfterSeconds), rateLimitHeaders(retryAfterSeconds));
+  }
+
+  /**
+   * From now on every request that {@code which} selects (it sees the request before it is
+   * answered, with status 429) is answered with a 429 of its route (not global) and this
+   * Retry-After, and does nothing; {@code request -> false} ends it.
+   */
+  public void rateLimitWhere(Predicate<RecordedRequest> which, double retryAfterSeconds) {
+    rest.rateLimitWhere(which, rateLimitBody(retryAfterSeconds), rateLimitHeaders(retryAfterSeconds));
+  }
+
+  private static ObjectNode rateLimitBody(double retryAfterSeconds) {
+    return Payloads.object().put("message", "You are being rate limited.")
         .put("retry_after", retryAfterSeconds).put("global", false);
-    rest.failNext(method, pathRegex, 1, 429, body, Map.of(
+  }
+
+  private static Map<String, String> rateLimitHeaders(double retryAfterSeconds) {
+    return Map.of(
         "Retry-After", Long.toString((long) Math.ceil(retryAfterSeconds)),
         "X-RateLimit-Limit", "5",
         "X-RateLimit-Remaining", "0",
         "X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", retryAfterSeconds),
         "X-RateLimit-Bucket", "fake-429",
-        "X-RateLimit-Scope", "user"));
+        "X-RateLimit-Scope", "user");
   }
 
   /** Answers the next matching call with a Discord error (e.g. 403, 50013 Missing Permissions). */

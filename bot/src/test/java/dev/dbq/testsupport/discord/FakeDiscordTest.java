@@ -7,8 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbq.testsupport.discord.FakeGuild.FakeChannel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -181,6 +192,47 @@ class FakeDiscordTest {
     assertEquals(posted.getId(),
         discord.message(channel.idString(), posted.getId()).path("id").asText());
     assertEquals(jda.getSelfUser().getIdLong(), posted.getAuthor().getIdLong());
+  }
+
+  /**
+   * JDA sends a request again when its answer is late (a read timeout on a loaded fake), while
+   * the first is still being handled: with {@code enforce_nonce} both must get the one message.
+   */
+  @Test
+  void postsWithOneEnforcedNonceAtTheSameTimeMakeOneMessage() throws Exception {
+    FakeChannel channel = discord.guild().channel("interview-prep");
+    HttpClient http = HttpClient.newHttpClient();
+    ExecutorService senders = Executors.newFixedThreadPool(8);
+    try {
+      for (int round = 0; round < 25; round++) {
+        // GIVEN eight posts of one round, with its nonce, sent at the same moment
+        String body = "{\"content\":\"Question of the day\",\"nonce\":\"round-" + round + "\",\"enforce_nonce\":true}";
+        HttpRequest post = HttpRequest.newBuilder(URI.create(discord.restBaseUrl() + "channels/" + channel.idString() + "/messages"))
+            .header("Authorization", "Bot " + discord.token())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+        CyclicBarrier together = new CyclicBarrier(8);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          answers.add(senders.submit(() -> {
+            together.await();
+            HttpResponse<String> answer = http.send(post, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            return Payloads.parse(answer.body()).path("id").asText();
+          }));
+        }
+
+        // WHEN the fake answers them all, THEN every answer names one message
+        Set<String> ids = new HashSet<>();
+        for (Future<String> answer : answers) {
+          ids.add(answer.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        }
+        assertEquals(1, ids.size(), "round " + round + " made messages " + ids);
+      }
+    } finally {
+      senders.shutdownNow();
+    }
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,13 +132,12 @@ final class FakeRest extends Handler.Abstract {
         events.accept("THREAD_UPDATE", state.setArchived(p.group(1), false));
       }
       state.checkDirectMessageAllowed(p.group(1));
-      Optional<ObjectNode> same = state.sameNonce(p.group(1), guild.botUser(), b);
-      if (same.isPresent()) {
-        return Answer.ok(same.get()); // enforce_nonce: the message already made, no second one
-      }
-      ObjectNode message = state.createMessage(p.group(1), guild.botUser(), b);
-      echoMessage(message);
-      return Answer.ok(message);
+      // One step: a repeat sent while the first is still handled (JDA after a read timeout) finds it.
+      DiscordState.Created created = state.createMessageOnce(p.group(1), guild.botUser(), b);
+      if (created.isNew()) {
+        echoMessage(created.message());
+      } // else enforce_nonce: the message already made, no second one
+      return Answer.ok(created.message());
     });
     route("GET", "channels/(\\d+)/messages/(\\d+)", "messages", true,
         (p, b, q) -> Answer.ok(state.message(p.group(1), p.group(2))));
@@ -234,6 +234,16 @@ final class FakeRest extends Handler.Abstract {
     }
   }
 
+  /** Requests answered 429 from now on (none by default), with the headers and body of one. */
+  private volatile Predicate<RecordedRequest> rateLimited = request -> false;
+  private volatile Fault rateLimit;
+
+  /** From now on every request that {@code which} selects is answered with this 429 and does nothing. */
+  void rateLimitWhere(Predicate<RecordedRequest> which, JsonNode body, Map<String, String> headers) {
+    rateLimit = new Fault("*", ".*", Integer.MAX_VALUE, 429, body, headers);
+    rateLimited = which;
+  }
+
   private Fault takeFault(String method, String path) {
     synchronized (faults) {
       for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
@@ -278,6 +288,10 @@ final class FakeRest extends Handler.Abstract {
     Map<String, String> extraHeaders = Map.of();
     String bucket = "unrouted";
     Fault fault = takeFault(method, path);
+    if (fault == null && rateLimited.test(new RecordedRequest(method, path, query, sentBody, Map.copyOf(headers),
+        authorized, 429, received, files))) {
+      fault = rateLimit;
+    }
     if (fault != null) {
       answer = new Answer(fault.status, fault.body);
       extraHeaders = fault.headers;

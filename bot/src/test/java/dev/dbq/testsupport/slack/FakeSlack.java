@@ -37,7 +37,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * <p><b>Faults.</b> {@link #rateLimitNext} makes the next call of a method answer like Slack's
  * rate limiter: HTTP 429, {@code Retry-After}, {@code {"ok":false,"error":"ratelimited"}}; the SDK
  * throws {@code SlackApiException} whose {@code getResponse().code()} is 429 and whose {@code
- * getResponse().header("Retry-After")} is the delay. {@link #failNext} gives any status, {@link
+ * getResponse().header("Retry-After")} is the delay; {@link #rateLimitWhere} does so to every call
+ * a predicate selects. {@link #failNext} gives any status, {@link
  * #failNextWithError} a 200 with {@code ok:false} (the SDK returns it, {@code isOk()} false).
  * Slack that did the call and then failed to say so: {@link #failNextAfterTakingEffect} (a 5xx
  * after the post landed), {@link #dropNextAfterTakingEffect} (no answer at all), {@link
@@ -191,6 +192,11 @@ public final class FakeSlack implements AutoCloseable {
         "calls of " + method);
   }
 
+  /** Waits until {@code count} calls of any method were received in all; returns them, oldest first. */
+  public List<SlackCall> awaitAnyCalls(int count, Duration timeout) {
+    return webApi.calls().await(call -> true, count, timeout, "calls");
+  }
+
   /** Waits for {@code count} posts to {@code responseUrl} and returns them. */
   public List<SlackCall> awaitResponses(String responseUrl, int count, Duration timeout) {
     return webApi.calls().await(call -> call.url().equals(responseUrl), count, timeout,
@@ -207,6 +213,15 @@ public final class FakeSlack implements AutoCloseable {
   public void failNext(String method, int status, Map<String, String> headers) {
     String error = status == 429 ? "ratelimited" : "fatal_error";
     webApi.failNext(method, new WebApi.Fault(status, Map.copyOf(headers), errorBody(error)));
+  }
+
+  /**
+   * From now on every call that {@code which} selects (it sees the call before it is answered,
+   * with status 429) is answered as Slack's rate limiter does, with this {@code Retry-After}, and
+   * does nothing; {@code call -> false} ends it.
+   */
+  public void rateLimitWhere(Predicate<SlackCall> which, Duration retryAfter) {
+    webApi.rateLimitWhere(which, retryAfter.toSeconds());
   }
 
   /**

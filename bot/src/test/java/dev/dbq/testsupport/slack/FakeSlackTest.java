@@ -136,6 +136,28 @@ class FakeSlackTest {
   }
 
   @Test
+  void rateLimitWhereAnswersEverySelectedCall429AndDoesNothingWithIt() throws Exception {
+    // GIVEN Slack rate-limits posts to C2 for 4 s
+    fake.rateLimitWhere(call -> "C2".equals(call.text("channel")), Duration.ofSeconds(4));
+
+    // WHEN a post goes to C1 and two to C2
+    ChatPostMessageResponse other = bot().chatPostMessage(r -> r.channel("C1").text("Question"));
+    for (int i = 0; i < 2; i++) {
+      SlackApiException limited = assertThrows(SlackApiException.class,
+          () -> bot().chatPostMessage(r -> r.channel("C2").text("Question")));
+      assertEquals(429, limited.getResponse().code());
+      assertEquals("4", limited.getResponse().header("Retry-After"));
+    }
+
+    // THEN only C1's landed; once it ends, C2 takes posts again
+    assertTrue(other.isOk());
+    assertEquals(List.of(), fake.messagesIn("C2"));
+    fake.rateLimitWhere(call -> false, Duration.ZERO);
+    assertTrue(bot().chatPostMessage(r -> r.channel("C2").text("Question")).isOk());
+    assertEquals(1, fake.messagesIn("C2").size());
+  }
+
+  @Test
   void usersInfoTellsTheConfiguredRoles() throws Exception {
     fake.setUser("UADMIN", true, false, false);
 

@@ -65,6 +65,9 @@ final class WebApi extends Handler.Abstract {
   private final AtomicLong lastViewId = new AtomicLong();
   private final AtomicLong lastSocketTicket = new AtomicLong();
   private volatile boolean down;
+  /** Calls answered 429 from now on (none by default), and their Retry-After in seconds. */
+  private volatile Predicate<SlackCall> rateLimited = call -> false;
+  private volatile long rateLimitedForSeconds;
 
   Recording<SlackCall> calls() {
     return calls;
@@ -74,6 +77,12 @@ final class WebApi extends Handler.Abstract {
     synchronized (faults) {
       faults.computeIfAbsent(method, m -> new ArrayDeque<>()).add(fault);
     }
+  }
+
+  /** From now on every call that {@code which} selects is answered 429 with this Retry-After. */
+  void rateLimitWhere(Predicate<SlackCall> which, long retryAfterSeconds) {
+    rateLimitedForSeconds = retryAfterSeconds;
+    rateLimited = which;
   }
 
   void setDown(boolean down) {
@@ -129,6 +138,9 @@ final class WebApi extends Handler.Abstract {
     ObjectNode params = parseParams(request, body);
     String tokenType = tokenType(request.getHeaders().get(HttpHeader.AUTHORIZATION));
     Fault fault = down && !method.equals(FakeSlack.RESPONSE_URL) ? OUTAGE : takeFault(method);
+    if (fault == null && rateLimited.test(new SlackCall(method, request.getHttpURI().asString(), params, tokenType, 429, client))) {
+      fault = new Fault(429, Map.of("Retry-After", Long.toString(rateLimitedForSeconds)), "{\"ok\":false,\"error\":\"ratelimited\"}");
+    }
     int status = fault == null ? 200 : fault.status();
     // The call takes effect (a post lands) before it is recorded, so a test that saw the call sees its effect.
     ObjectNode answer = fault == null || fault.afterEffect() ? answer(request, method, params, tokenType) : null;
