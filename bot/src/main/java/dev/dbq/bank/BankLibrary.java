@@ -31,6 +31,7 @@ public final class BankLibrary {
   private final List<Question> questions;
   private final QuestionSearch search;
   private final FilterIndex filters;
+  private final long heapEstimate;
   private final Map<FilterKey, Map<String, Integer>> vocabularies = new EnumMap<>(FilterKey.class);
 
   public BankLibrary(List<Bank> banks) {
@@ -50,6 +51,31 @@ public final class BankLibrary {
     for (FilterKey key : FilterKey.values()) {
       vocabularies.put(key, Collections.unmodifiableMap(countValues(key)));
     }
+    long characters = 0;
+    for (Question q : questions) {
+      characters += characters(q);
+    }
+    this.heapEstimate = HeapBudget.kept(characters);
+  }
+
+  /** About the characters of the file a question came from: its texts, not its headings. */
+  private static long characters(Question q) {
+    long count = q.title().length() + q.quickAnswer().length() + q.detailedAnswer().length()
+        + (q.realWorldContext() == null ? 0 : q.realWorldContext().length());
+    for (CodeExample example : q.codeExamples()) {
+      count += example.code().length();
+    }
+    for (List<String> list : List.of(q.commonMistakes(), q.followUps(), q.relatedTopics(), q.companies())) {
+      for (String item : list) {
+        count += item.length();
+      }
+    }
+    return count;
+  }
+
+  /** About how much heap these banks keep, for a reload to leave room for (issue 16). */
+  public long heapEstimate() {
+    return heapEstimate;
   }
 
   public List<Bank> banks() {

@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
       throw new CliExit.Failure(e.getMessage(), CliExit.FAILURE);
     }
     http.addManagement("/metrics", new MetricsServlet(runtime.bot().metrics()));
-    runtime.bot().reloadFrom(() -> Startup.banks(loaded).result());
+    runtime.bot().reloadFrom(() -> Startup.banks(loaded, runtime.bot().banks()).result());
     ContentWatcher watcher = watchContent(loaded, runtime);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
