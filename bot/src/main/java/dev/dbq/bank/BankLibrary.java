@@ -55,7 +55,7 @@ public final class BankLibrary {
     for (Question q : questions) {
       characters += characters(q);
     }
-    this.heapEstimate = HeapBudget.kept(characters);
+    this.heapEstimate = HeapBudget.keptForText(characters);
   }
 
   /** About the characters of the file a question came from: its texts, not its headings. */
