@@ -19,6 +19,13 @@ public final class BankReload {
 
   private static final Logger log = LoggerFactory.getLogger(BankReload.class);
 
+  /**
+   * The share of one core a reload's parsing may take on average ({@link dev.dbq.bank.Pace}):
+   * requests served meanwhile keep at least 0.9x their throughput on a 2-core machine
+   * (BankReloadBenchmark); a 3 MB bank then reloads in a few seconds instead of a fraction.
+   */
+  public static final double CPU_SHARE = 0.1;
+
   /** At most this many removed question ids are named in one line; the rest are counted. */
   private static final int NAMED = 10;
 

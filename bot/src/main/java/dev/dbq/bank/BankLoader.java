@@ -28,6 +28,7 @@ public final class BankLoader {
   private final BankFileParser parser = new BankFileParser();
   private final long maxFileSize;
   private final HeapBudget heap;
+  private final Pace pace;
 
   public BankLoader() {
     this(DEFAULT_MAX_FILE_SIZE);
@@ -43,11 +44,17 @@ public final class BankLoader {
    *     error at line 1, one line) without being read
    */
   public BankLoader(long maxFileSize, HeapBudget heap) {
+    this(maxFileSize, heap, Pace.NONE);
+  }
+
+  /** @param pace how the load shares the CPU: after each file it may pause (a reload beside live traffic) */
+  public BankLoader(long maxFileSize, HeapBudget heap, Pace pace) {
     if (maxFileSize < 1) {
       throw new IllegalArgumentException("maxFileSize must be positive, got " + maxFileSize);
     }
     this.maxFileSize = maxFileSize;
     this.heap = heap;
+    this.pace = pace;
   }
 
   /** Loads every bank under {@code paths} (files or folders). Never throws for bad input. */
@@ -65,7 +72,9 @@ public final class BankLoader {
       String name = displayName(file);
       long size = sizeOf(file);
       Optional<String> refusal = heap.refusal(size, kept);
+      long started = System.nanoTime();
       BankFileParser.ParsedFile parsed = refusal.isPresent() ? failed(name, refusal.get()) : read(file, name);
+      pace.after(System.nanoTime() - started);
       if (parsed.bank().isPresent()) {
         kept += HeapBudget.kept(size);
       }
