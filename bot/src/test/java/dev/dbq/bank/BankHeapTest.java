@@ -47,7 +47,7 @@ class BankHeapTest {
 
   @Test
   void aBankTooBigForTheHeapIsRefusedAtStartWithOneLineAndNoTrace() throws Exception {
-    // given one 60 MB bank, allowed by content.max_file_size but far beyond a 128 MB heap's room
+    // given one 48 MB bank, allowed by content.max_file_size but far beyond a 128 MB heap's room
     Path bank = dir.resolve("huge.md");
     String thousand = GeneratedBanks.bank("huge", 1000, 1);
     Files.writeString(bank, thousand.substring(0, thousand.indexOf("### Q1:")), StandardCharsets.UTF_8);
