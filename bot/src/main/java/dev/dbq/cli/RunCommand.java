@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
     }
     http.addManagement("/metrics", new MetricsServlet(runtime.bot().metrics()));
     // A reload is built beside the banks in use (the heap must hold both) while requests are
-    // served (it takes a tenth of a core).
+    // served (it takes a twentieth of a core).
     runtime.bot().reloadFrom(() -> Startup.banks(loaded, runtime.bot().banks(), Pace.share(BankReload.CPU_SHARE)).result());
     ContentWatcher watcher = watchContent(loaded, runtime);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -72,7 +72,7 @@ public final class BankReloadBenchmark {
   /** A reload loop, run in the window by its own thread, counting the swaps it made. */
   private static Runnable reload(List<Path> paths, AtomicReference<BankLibrary> live, Pace pace, int[] reloads, int slot) {
     BankReload reload = new BankReload(() -> new BankLoader(Long.MAX_VALUE, HeapBudget.beside(live.get()), pace).load(paths),
-        live::get, live::set);
+        live::get, live::set, pace);
     return () -> {
       if (reload.reload().swapped()) {
         reloads[slot]++;
