@@ -30,7 +30,7 @@ public final class BankHeapProbe {
     boolean checked = args.length < 2 || !args[1].equals("unchecked");
     BankReload reload = new BankReload(
         () -> new BankLoader(NO_SIZE_LIMIT, checked ? HeapBudget.beside(live.get()) : HeapBudget.unlimited()).load(paths),
-        live::get, live::set);
+        live::get, live::set, Pace.NONE);
     BankReload.Outcome outcome = reload.reload();
     System.out.println("reload: " + outcome.summary());
     System.exit(outcome.swapped() ? 0 : 1);
