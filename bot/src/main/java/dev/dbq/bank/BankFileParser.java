@@ -1,5 +1,8 @@
 package dev.dbq.bank;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -33,13 +36,22 @@ final class BankFileParser {
           .build();
 
   ParsedFile parse(String file, byte[] bytes) {
+    try {
+      return parse(file, new java.io.ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+  }
+
+  /** Parses a bank read from {@code in}; only reading can fail, a bad bank gives problems. */
+  ParsedFile parse(String file, InputStream in) throws IOException {
     ProblemLog log = new ProblemLog(file);
     try {
-      SourceLines source = SourceLines.decode(bytes);
+      SourceLines source = SourceLines.read(in);
       FrontMatter frontMatter = FrontMatter.read(source);
       RepairedSource repaired = HeadingRepair.repair(source, frontMatter.bodyStart());
       repaired.fixes().forEach(fix -> log.warning(fix.line(), fix.message()));
-      Outline outline = new Outline((Document) markdown.parse(repaired.text()), repaired);
+      Outline outline = new Outline((Document) markdown.parseReader(repaired.reader()), repaired);
 
       String bankId = bankId(file, frontMatter);
       BankExtractor.Extraction extraction = new BankExtractor(outline, log, bankId).extract();

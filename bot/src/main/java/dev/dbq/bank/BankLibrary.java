@@ -2,7 +2,9 @@ package dev.dbq.bank;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,9 @@ public final class BankLibrary {
   private final Map<String, Scenario> scenariosById = new LinkedHashMap<>();
   private final List<Question> questions;
   private final QuestionSearch search;
+  private final FilterIndex filters;
+  private final long heapEstimate;
+  private final Map<FilterKey, Map<String, Integer>> vocabularies = new EnumMap<>(FilterKey.class);
 
   public BankLibrary(List<Bank> banks) {
     this.banks = List.copyOf(banks);
@@ -42,6 +47,35 @@ public final class BankLibrary {
     }
     this.questions = List.copyOf(questionsById.values());
     this.search = new QuestionSearch(questions);
+    this.filters = new FilterIndex(questions, questions.stream().map(q -> bankOfQuestion.get(q.id())).toList());
+    for (FilterKey key : FilterKey.values()) {
+      vocabularies.put(key, Collections.unmodifiableMap(countValues(key)));
+    }
+    long characters = 0;
+    for (Question q : questions) {
+      characters += characters(q);
+    }
+    this.heapEstimate = HeapBudget.keptForText(characters);
+  }
+
+  /** About the characters of the file a question came from: its texts, not its headings. */
+  private static long characters(Question q) {
+    long count = q.title().length() + q.quickAnswer().length() + q.detailedAnswer().length()
+        + (q.realWorldContext() == null ? 0 : q.realWorldContext().length());
+    for (CodeExample example : q.codeExamples()) {
+      count += example.code().length();
+    }
+    for (List<String> list : List.of(q.commonMistakes(), q.followUps(), q.relatedTopics(), q.companies())) {
+      for (String item : list) {
+        count += item.length();
+      }
+    }
+    return count;
+  }
+
+  /** About how much heap these banks keep, for a reload to leave room for (issue 16). */
+  public long heapEstimate() {
+    return heapEstimate;
   }
 
   public List<Bank> banks() {
@@ -98,13 +132,9 @@ public final class BankLibrary {
     return new Lookup.Missing<>(byId.values().stream().map(idOf).toList());
   }
 
+  /** The questions matching {@code filter}, in bank order, from the index built at load. */
   public List<Question> filter(QuestionFilter filter) {
-    if (filter.isEmpty()) {
-      return questions; // /dbq random, the commonest command, names no filter
-    }
-    return questions.stream()
-        .filter(q -> filter.matches(bankOf(q), q))
-        .toList();
+    return filters.filter(filter);
   }
 
   /** Questions matching the words, best first: title hits rank above hits in the body. */
@@ -114,6 +144,10 @@ public final class BankLibrary {
 
   /** Every value a filter key can take, as the bank spells it, with how many questions have it. */
   public Map<String, Integer> vocabulary(FilterKey key) {
+    return vocabularies.get(key);
+  }
+
+  private Map<String, Integer> countValues(FilterKey key) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Question q : questionsById.values()) {
       for (String value : valuesOf(key, q)) {
@@ -139,10 +173,7 @@ public final class BankLibrary {
 
   /** True if at least one question matches this single filter value. */
   public boolean isKnown(FilterKey key, String value) {
-    // Normalized once, not once per question: a long typed value costs one pass.
-    String wanted = QuestionFilter.normalize(value);
-    return questionsById.values().stream()
-        .anyMatch(q -> QuestionFilter.matchesNormalized(key, wanted, bankOf(q), q));
+    return filters.isKnown(key, QuestionFilter.normalize(value));
   }
 
   /** The front matter {@code tags} of a bank, as strings. */

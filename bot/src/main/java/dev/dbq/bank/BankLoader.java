@@ -1,7 +1,6 @@
 package dev.dbq.bank;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +27,8 @@ public final class BankLoader {
 
   private final BankFileParser parser = new BankFileParser();
   private final long maxFileSize;
+  private final HeapBudget heap;
+  private final Pace pace;
 
   public BankLoader() {
     this(DEFAULT_MAX_FILE_SIZE);
@@ -35,10 +36,25 @@ public final class BankLoader {
 
   /** @param maxFileSize a file larger than this many bytes is refused (an error at line 1) without being read */
   public BankLoader(long maxFileSize) {
+    this(maxFileSize, HeapBudget.unlimited());
+  }
+
+  /**
+   * @param heap what the files may take of the heap: a file that would not fit is refused (an
+   *     error at line 1, one line) without being read
+   */
+  public BankLoader(long maxFileSize, HeapBudget heap) {
+    this(maxFileSize, heap, Pace.NONE);
+  }
+
+  /** @param pace how the load shares the CPU: after each file it may pause (a reload beside live traffic) */
+  public BankLoader(long maxFileSize, HeapBudget heap, Pace pace) {
     if (maxFileSize < 1) {
       throw new IllegalArgumentException("maxFileSize must be positive, got " + maxFileSize);
     }
     this.maxFileSize = maxFileSize;
+    this.heap = heap;
+    this.pace = pace;
   }
 
   /** Loads every bank under {@code paths} (files or folders). Never throws for bad input. */
@@ -51,9 +67,17 @@ public final class BankLoader {
     }
     List<Bank> banks = new ArrayList<>();
     Map<String, String> filesById = new HashMap<>();
+    long kept = 0;
     for (Path file : files.values()) {
       String name = displayName(file);
-      BankFileParser.ParsedFile parsed = read(file, name);
+      long size = sizeOf(file);
+      Optional<String> refusal = heap.refusal(size, kept);
+      long started = System.nanoTime();
+      BankFileParser.ParsedFile parsed = refusal.isPresent() ? failed(name, refusal.get()) : read(file, name);
+      pace.after(System.nanoTime() - started);
+      if (parsed.bank().isPresent()) {
+        kept += HeapBudget.kept(size);
+      }
       problems.addAll(parsed.problems());
       parsed.bank().ifPresent(bank -> {
         String firstFile = filesById.putIfAbsent(bank.id(), name);
@@ -75,19 +99,35 @@ public final class BankLoader {
   }
 
   private BankFileParser.ParsedFile read(Path file, String name) {
-    byte[] bytes;
-    // Parsing takes many times a file's size in memory: an oversized file is refused before it
-    // is read, and never more than the limit is read (it may grow while we look).
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = Files.size(file) > maxFileSize ? null : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileSize + 1));
+    // Parsing takes several times a file's size in memory: an oversized file is refused before
+    // it is read, and never more than the limit is read (it may grow while we look).
+    long size = sizeOf(file);
+    if (size > maxFileSize) {
+      return tooLarge(name);
+    }
+    try (LimitedInput in = new LimitedInput(Files.newInputStream(file), maxFileSize)) {
+      BankFileParser.ParsedFile parsed = parser.parse(name, in);
+      return in.exceeded() ? tooLarge(name) : parsed;
     } catch (IOException e) {
       return failed(name, "cannot read the file: " + describe(e));
+    } catch (OutOfMemoryError e) {
+      // The last resort when the estimate was wrong: what the parse built is garbage by now, so
+      // one line replaces the trace and the other banks (or the last good ones) stay.
+      return failed(name, HeapBudget.ranOut(size, Runtime.getRuntime().maxMemory()));
     }
-    if (bytes == null || bytes.length > maxFileSize) {
-      return failed(name, "the file is larger than content.max_file_size (" + megabytes(maxFileSize)
-          + "), so it is not read; split it into several banks or raise the limit");
+  }
+
+  private BankFileParser.ParsedFile tooLarge(String name) {
+    return failed(name, "the file is larger than content.max_file_size (" + megabytes(maxFileSize)
+        + "), so it is not read; split it into several banks or raise the limit");
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0; // reading it will say why
     }
-    return parser.parse(name, bytes);
   }
 
   private static BankFileParser.ParsedFile failed(String name, String message) {

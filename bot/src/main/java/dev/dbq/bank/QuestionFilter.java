@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Which questions a user asks for. Values of one key are alternatives (difficulty:senior
@@ -13,6 +14,9 @@ import java.util.Map;
 public record QuestionFilter(Map<FilterKey, List<String>> values) {
 
   public static final QuestionFilter ALL = new QuestionFilter(Map.of());
+
+  /** Compiled once: normalizing runs per value typed and per question value at load. */
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}&]+");
 
   public QuestionFilter {
     var copy = new EnumMap<FilterKey, List<String>>(FilterKey.class);
@@ -50,7 +54,7 @@ public record QuestionFilter(Map<FilterKey, List<String>> values) {
 
   /** Lower case, with runs of punctuation and spaces as one space: "CAP-theorem" = "cap theorem". */
   static String normalize(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}&]+", " ").strip();
+    return NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 
   @Override

@@ -1,13 +1,18 @@
 package dev.dbq.bank;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads one question: its metadata line and its {@code ####} parts, warning about gaps. */
 final class QuestionReader {
 
   private final Outline outline;
   private final ProblemLog log;
+  // Difficulties, companies, frequencies and related topics repeat across thousands of
+  // questions: one String each per file instead of one per question (issue 16: heap per question).
+  private final Map<String, String> shared = new HashMap<>();
 
   QuestionReader(Outline outline, ProblemLog log) {
     this.outline = outline;
@@ -39,16 +44,20 @@ final class QuestionReader {
         line,
         heading.title(),
         topic,
-        metadata.difficulty(),
-        metadata.companies(),
-        metadata.frequency(),
+        share(metadata.difficulty()),
+        metadata.companies().stream().map(this::share).toList(),
+        share(metadata.frequency()),
         parts.quickAnswer == null ? "" : parts.quickAnswer,
         parts.detailedAnswer == null ? "" : parts.detailedAnswer,
         parts.codeExamples,
         parts.realWorldContext,
         parts.commonMistakes,
         parts.followUps,
-        parts.relatedTopics);
+        parts.relatedTopics.stream().map(this::share).toList());
+  }
+
+  private String share(String value) {
+    return value == null ? null : shared.computeIfAbsent(value, v -> v);
   }
 
   private Parts readParts(int index, int end, String label) {

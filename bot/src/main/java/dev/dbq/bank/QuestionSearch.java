@@ -1,98 +1,151 @@
 package dev.dbq.bank;
 
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /**
  * Ranked word search. A question's rank is the number of query words found in its title, then
  * the number found anywhere else, then bank order; words match by prefix so that "replica"
- * finds "replication", after a light stemming.
+ * finds "replication", after a light stemming ({@link Words}).
+ *
+ * <p>Built once per load as an inverted index: a sorted array of every word, each with the
+ * positions of the questions that have it in the title and in the body ({@link Postings}). A
+ * query ORs the postings of the words it matches (a prefix is a range of the sorted array) into
+ * bitsets and ranks the hits with two counting sorts: no pass over every question's words, no
+ * regex and no object per candidate.
  */
 final class QuestionSearch {
 
-  private static final Set<String> STOP_WORDS =
-      Set.of("a", "an", "and", "the", "of", "in", "on", "to", "for", "how", "what", "is", "do", "you");
+  /** Words of at least this length also match the words they start. */
+  private static final int MIN_PREFIX = 4;
 
-  private final List<Indexed> index;
+  private final List<Question> questions;
+  private final String[] terms;
+  private final Object[] titlePostings;
+  private final Object[] bodyPostings;
 
   QuestionSearch(List<Question> questions) {
-    this.index = questions.stream().map(QuestionSearch::index).toList();
-  }
-
-  private record Indexed(Question question, Set<String> titleWords, Set<String> bodyWords) {}
-
-  private record Hit(Question question, int titleHits, int bodyHits, int position) {}
-
-  private static Indexed index(Question q) {
-    Stream<String> body =
-        Stream.of(
-                Stream.of(q.topic(), q.quickAnswer(), q.detailedAnswer(), nullToEmpty(q.realWorldContext())),
-                q.companies().stream(),
-                q.commonMistakes().stream(),
-                q.followUps().stream(),
-                q.relatedTopics().stream(),
-                q.codeExamples().stream().map(CodeExample::code))
-            .flatMap(s -> s);
-    return new Indexed(q, words(q.title()), body.flatMap(t -> words(t).stream()).collect(Collectors.toSet()));
+    this.questions = questions;
+    Map<String, Postings.Builder> title = new HashMap<>();
+    Map<String, Postings.Builder> body = new HashMap<>();
+    for (int position = 0; position < questions.size(); position++) {
+      Question q = questions.get(position);
+      int at = position;
+      Words.forEach(q.title(), word -> title.computeIfAbsent(word, w -> new Postings.Builder()).add(at));
+      Consumer<String> bodyText = text -> Words.forEach(text, word -> body.computeIfAbsent(word, w -> new Postings.Builder()).add(at));
+      bodyText.accept(q.topic());
+      bodyText.accept(q.quickAnswer());
+      bodyText.accept(q.detailedAnswer());
+      bodyText.accept(q.realWorldContext() == null ? "" : q.realWorldContext());
+      q.companies().forEach(bodyText);
+      q.commonMistakes().forEach(bodyText);
+      q.followUps().forEach(bodyText);
+      q.relatedTopics().forEach(bodyText);
+      q.codeExamples().forEach(example -> bodyText.accept(example.code()));
+    }
+    Set<String> all = new HashSet<>(title.keySet());
+    all.addAll(body.keySet());
+    this.terms = all.toArray(String[]::new);
+    Arrays.sort(terms);
+    this.titlePostings = new Object[terms.length];
+    this.bodyPostings = new Object[terms.length];
+    int count = questions.size();
+    for (int i = 0; i < terms.length; i++) {
+      Postings.Builder t = title.get(terms[i]);
+      Postings.Builder b = body.get(terms[i]);
+      titlePostings[i] = t == null ? null : t.build(count);
+      bodyPostings[i] = b == null ? null : b.build(count);
+    }
   }
 
   List<Question> search(String query) {
-    List<String> terms = List.copyOf(words(query));
-    if (terms.isEmpty()) {
+    List<String> words = List.copyOf(Words.of(query));
+    if (words.isEmpty()) {
       return List.of();
     }
-    return java.util.stream.IntStream.range(0, index.size())
-        .mapToObj(i -> hit(index.get(i), terms, i))
-        .filter(h -> h.titleHits() + h.bodyHits() > 0)
-        .sorted(
-            Comparator.comparingInt(Hit::titleHits)
-                .reversed()
-                .thenComparing(Comparator.comparingInt(Hit::bodyHits).reversed())
-                .thenComparingInt(Hit::position))
-        .map(Hit::question)
-        .toList();
-  }
-
-  private static Hit hit(Indexed indexed, List<String> terms, int position) {
-    int title = 0;
-    int body = 0;
-    for (String term : terms) {
-      if (containsPrefix(indexed.titleWords(), term)) {
-        title++;
-      } else if (containsPrefix(indexed.bodyWords(), term)) {
-        body++;
+    int count = questions.size();
+    int kinds = words.size() + 1; // score = title hits * kinds + body hits orders as (title, body)
+    int[] scores = new int[count];
+    long[] inTitle = new long[Postings.words(count)];
+    long[] inBody = new long[inTitle.length];
+    for (String word : words) {
+      Arrays.fill(inTitle, 0);
+      Arrays.fill(inBody, 0);
+      int from = firstTermAtOrAfter(word);
+      int to = word.length() >= MIN_PREFIX ? endOfPrefix(word, from) : (from < terms.length && terms[from].equals(word) ? from + 1 : from);
+      for (int term = from; term < to; term++) {
+        Postings.addTo(inTitle, titlePostings[term]);
+        Postings.addTo(inBody, bodyPostings[term]);
+      }
+      for (int w = 0; w < inTitle.length; w++) {
+        addScores(scores, w, inTitle[w], kinds);
+        addScores(scores, w, inBody[w] & ~inTitle[w], 1);
       }
     }
-    return new Hit(indexed.question(), title, body, position);
+    return new PositionList(questions, rank(scores, kinds));
   }
 
-  private static boolean containsPrefix(Set<String> words, String term) {
-    return words.contains(term) || (term.length() >= 4 && words.stream().anyMatch(w -> w.startsWith(term)));
+  private static void addScores(int[] scores, int word, long bits, int points) {
+    while (bits != 0) {
+      scores[(word << 6) + Long.numberOfTrailingZeros(bits)] += points;
+      bits &= bits - 1;
+    }
   }
 
-  static Set<String> words(String text) {
-    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-        .filter(w -> !w.isEmpty() && !STOP_WORDS.contains(w))
-        .map(QuestionSearch::stem)
-        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-  }
-
-  /** A light stem, so that "sharding", "shards" and "sharded" all match "shard". */
-  static String stem(String word) {
-    for (String suffix : new String[] {"ing", "ed", "es", "s"}) {
-      if (word.endsWith(suffix) && word.length() - suffix.length() >= 4) {
-        return word.substring(0, word.length() - suffix.length());
+  /** Positions with a score, best first, bank order among equals: two stable counting sorts. */
+  private static int[] rank(int[] scores, int kinds) {
+    int hits = 0;
+    for (int score : scores) {
+      if (score > 0) {
+        hits++;
       }
     }
-    return word;
+    int[] byPosition = new int[hits];
+    int next = 0;
+    for (int position = 0; position < scores.length; position++) {
+      if (scores[position] > 0) {
+        byPosition[next++] = position;
+      }
+    }
+    int[] byBody = sortDescending(byPosition, scores, kinds, false);
+    return sortDescending(byBody, scores, kinds, true);
   }
 
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
+  private static int[] sortDescending(int[] positions, int[] scores, int kinds, boolean byTitle) {
+    int[] starts = new int[kinds + 1];
+    for (int position : positions) {
+      starts[kinds - key(scores[position], kinds, byTitle)]++;
+    }
+    for (int i = 1; i <= kinds; i++) {
+      starts[i] += starts[i - 1];
+    }
+    int[] sorted = new int[positions.length];
+    for (int position : positions) {
+      int bucket = kinds - 1 - key(scores[position], kinds, byTitle);
+      sorted[starts[bucket]++] = position;
+    }
+    return sorted;
+  }
+
+  private static int key(int score, int kinds, boolean byTitle) {
+    return byTitle ? score / kinds : score % kinds;
+  }
+
+  private int firstTermAtOrAfter(String word) {
+    int found = Arrays.binarySearch(terms, word);
+    return found >= 0 ? found : -found - 1;
+  }
+
+  private int endOfPrefix(String prefix, int from) {
+    int end = from;
+    while (end < terms.length && terms[end].startsWith(prefix)) {
+      end++;
+    }
+    return end;
   }
 }

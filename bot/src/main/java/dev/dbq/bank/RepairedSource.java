@@ -1,5 +1,6 @@
 package dev.dbq.bank;
 
+import java.io.Reader;
 import java.util.List;
 
 /**
@@ -21,7 +22,43 @@ record RepairedSource(List<String> lines, int[] originalLines, List<HeadingRepai
     return originalLines[repairedIndex];
   }
 
-  /** The lines joined with {@code \n}, so CommonMark's line indexes are indexes into lines. */
+  /**
+   * The lines, each ended by {@code \n}, as a stream of characters: the parser reads them without
+   * a copy of the whole file (issue 16). CommonMark's line indexes are indexes into lines.
+   */
+  Reader reader() {
+    return new Reader() {
+      private int line;
+      private int column;
+
+      @Override
+      public int read(char[] buffer, int offset, int length) {
+        if (line >= lines.size()) {
+          return -1;
+        }
+        int written = 0;
+        while (written < length && line < lines.size()) {
+          String current = lines.get(line);
+          if (column < current.length()) {
+            int count = Math.min(length - written, current.length() - column);
+            current.getChars(column, column + count, buffer, offset + written);
+            column += count;
+            written += count;
+          } else {
+            buffer[offset + written++] = '\n';
+            line++;
+            column = 0;
+          }
+        }
+        return written;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** The lines joined with {@code \n}, as {@link #reader} gives them. */
   String text() {
     StringBuilder text = new StringBuilder(lines.size() * 64);
     for (String line : lines) {

@@ -1,5 +1,8 @@
 package dev.dbq.bank;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -23,14 +26,74 @@ record SourceLines(List<String> lines) {
   }
 
   static SourceLines decode(byte[] bytes) throws BankFormatException {
-    int start = hasByteOrderMark(bytes) ? 3 : 0;
-    String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    try {
+      return read(new java.io.ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+  }
+
+  /**
+   * Reads lines straight from the bytes, one line decoded at a time: the file is never held
+   * whole, as bytes or as one String, beside its lines (issue 16: a big bank's peak at load).
+   * UTF-8 never uses the bytes of CR and LF inside a multi-byte character, so splitting before
+   * decoding gives the same lines, and the same first malformed byte, as decoding first.
+   */
+  static SourceLines read(InputStream in) throws IOException, BankFormatException {
+    List<String> lines = new ArrayList<>();
+    byte[] buffer = new byte[64 * 1024];
+    byte[] line = new byte[256];
+    int lineLength = 0;
+    long offset = 0; // of buffer[0] in the file
+    long lineStart = 0;
+    boolean afterCr = false;
+    boolean first = true;
+    int read;
+    while ((read = in.read(buffer)) > 0) {
+      int i = 0;
+      if (first) {
+        first = false;
+        if (read >= 3 && hasByteOrderMark(buffer)) {
+          i = 3;
+          lineStart = 3;
+        }
+      }
+      for (; i < read; i++) {
+        byte b = buffer[i];
+        if (afterCr && b == '\n') {
+          afterCr = false;
+          lineStart = offset + i + 1;
+          continue;
+        }
+        afterCr = false;
+        if (b == '\n' || b == '\r') {
+          lines.add(decodeLine(line, lineLength, lineStart, lines.size() + 1));
+          lineLength = 0;
+          afterCr = b == '\r';
+          lineStart = offset + i + 1;
+        } else {
+          if (lineLength == line.length) {
+            line = java.util.Arrays.copyOf(line, line.length * 2);
+          }
+          line[lineLength++] = b;
+        }
+      }
+      offset += read;
+    }
+    if (lineLength > 0) {
+      lines.add(decodeLine(line, lineLength, lineStart, lines.size() + 1));
+    }
+    return new SourceLines(lines);
+  }
+
+  private static String decodeLine(byte[] bytes, int length, long fileOffset, int lineNumber) throws BankFormatException {
+    String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
     // The lenient decoder is fast; only when it had to substitute something do we decode
     // strictly, to tell a real U+FFFD in the file from a malformed byte.
     if (text.indexOf(REPLACEMENT) >= 0) {
-      rejectMalformed(bytes, start);
+      rejectMalformed(bytes, length, fileOffset, lineNumber);
     }
-    return new SourceLines(split(text));
+    return text;
   }
 
   int count() {
@@ -68,33 +131,22 @@ record SourceLines(List<String> lines) {
         && (bytes[2] & 0xFF) == 0xBF;
   }
 
-  private static void rejectMalformed(byte[] bytes, int start) throws BankFormatException {
+  private static void rejectMalformed(byte[] bytes, int length, long fileOffset, int lineNumber) throws BankFormatException {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
+    ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+    CharBuffer out = CharBuffer.allocate(length);
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
-      int offset = in.position();
+      int at = in.position();
       throw new BankFormatException(
-          lineOfByte(bytes, offset),
+          lineNumber,
           String.format(
               "not valid UTF-8: byte 0x%02X at offset %d cannot be decoded; save the file as UTF-8",
-              bytes[offset] & 0xFF, offset));
+              bytes[at] & 0xFF, fileOffset + at));
     }
-  }
-
-  /** The 1-based line holding the byte at {@code offset}, counting line endings as split does. */
-  private static int lineOfByte(byte[] bytes, int offset) {
-    int line = 1;
-    for (int i = 0; i < offset; i++) {
-      if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
-        line++;
-      }
-    }
-    return line;
   }
 }

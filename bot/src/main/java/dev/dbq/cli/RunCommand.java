@@ -6,6 +6,7 @@ import dev.dbq.app.ContentWatcher;
 import dev.dbq.app.Platform;
 import dev.dbq.app.PlatformException;
 import dev.dbq.bank.BankLibrary;
+import dev.dbq.bank.Pace;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.discord.DiscordPlatform;
 import dev.dbq.http.BotReadiness;
@@ -78,7 +79,9 @@ final class RunCommand implements Callable<Integer> {
       throw new CliExit.Failure(e.getMessage(), CliExit.FAILURE);
     }
     http.addManagement("/metrics", new MetricsServlet(runtime.bot().metrics()));
-    runtime.bot().reloadFrom(() -> Startup.banks(loaded).result());
+    // A reload is built beside the banks in use (the heap must hold both) while requests are
+    // served (it takes a twentieth of a core).
+    runtime.bot().reloadFrom(() -> Startup.banks(loaded, runtime.bot().banks(), Pace.share(BankReload.CPU_SHARE)).result());
     ContentWatcher watcher = watchContent(loaded, runtime);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

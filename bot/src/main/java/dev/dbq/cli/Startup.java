@@ -2,6 +2,8 @@ package dev.dbq.cli;
 
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.BankLoader;
+import dev.dbq.bank.HeapBudget;
+import dev.dbq.bank.Pace;
 import dev.dbq.bank.LoadResult;
 import dev.dbq.bank.Problem;
 import dev.dbq.bank.FilterException;
@@ -31,13 +33,23 @@ final class Startup {
   record Banks(LoadResult result, String source) {}
 
   static Banks banks(DbqConfig config) {
+    return banks(config, null, Pace.NONE);
+  }
+
+  /**
+   * The banks of {@code content.paths}, each file refused with one line if it would not fit in
+   * the heap beside {@code live} (the banks in use during a reload; null at start-up), sharing
+   * the CPU as {@code pace} says.
+   */
+  static Banks banks(DbqConfig config, BankLibrary live, Pace pace) {
     List<Path> paths = config.content().paths().stream().map(Path::of).toList();
     if (paths.stream().noneMatch(Files::exists) && config.content().paths().equals(List.of("content"))) {
       // Named like the shipped file, so its id (from the file name) is the same as when content/
       // is there: rounds and /dbq show refer to database-architecture/qN wherever the jar runs.
       return new Banks(new BankLoader().parse(BUNDLED_BANK, bundledBank()), "the bundled bank (no content/ folder here)");
     }
-    return new Banks(new BankLoader(config.content().maxFileSize()).load(paths), String.join(", ", config.content().paths()));
+    BankLoader loader = new BankLoader(config.content().maxFileSize(), HeapBudget.beside(live), pace);
+    return new Banks(loader.load(paths), String.join(", ", config.content().paths()));
   }
 
   /**

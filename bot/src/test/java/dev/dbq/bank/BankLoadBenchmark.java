@@ -83,11 +83,16 @@ public final class BankLoadBenchmark {
 
   /** The shipped bank's Markdown body repeated, with questions and scenarios renumbered. */
   static byte[] generatedBank() {
+    return generatedBank(COPIES);
+  }
+
+  /** The shipped bank's body {@code copies} times (12 questions each). */
+  static byte[] generatedBank(int copies) {
     String text = TestBanks.realBankText();
     int bodyStart = text.indexOf("\n---\n") + "\n---\n".length();
     String body = text.substring(bodyStart);
     StringBuilder bank = new StringBuilder(text.substring(0, bodyStart));
-    for (int copy = 0; copy < COPIES; copy++) {
+    for (int copy = 0; copy < copies; copy++) {
       String renumbered = renumber(QUESTION_NUMBER, body, copy * 12, "$1Q");
       bank.append(renumber(SCENARIO_NUMBER, renumbered, copy * 3, "### Scenario ")).append('\n');
     }

@@ -77,6 +77,7 @@ public final class RandomCommand implements CommandHandler {
           "No question matches all of `" + filter + "` together. Try fewer filters, or `/dbq topics` to see what there is.");
     }
     String dealt = deals.next(context, candidates.stream().map(Question::id).toList()).orElseThrow();
-    return QuestionCards.withQuickAnswer(candidates.stream().filter(q -> q.id().equals(dealt)).findFirst().orElseThrow());
+    // By id from the library's map: the candidates are not scanned a second time.
+    return QuestionCards.withQuickAnswer(library.question(dealt).orElseThrow());
   }
 }
