@@ -29,6 +29,7 @@ public final class BankLoader {
   private final long maxFileSize;
   private final HeapBudget heap;
   private final Pace pace;
+  private final ParsedFiles remembered;
 
   public BankLoader() {
     this(DEFAULT_MAX_FILE_SIZE);
@@ -49,12 +50,21 @@ public final class BankLoader {
 
   /** @param pace how the load shares the CPU: after each file it may pause (a reload beside live traffic) */
   public BankLoader(long maxFileSize, HeapBudget heap, Pace pace) {
+    this(maxFileSize, heap, pace, ParsedFiles.none());
+  }
+
+  /**
+   * @param remembered what earlier loads parsed: a file unchanged since is not read again (its
+   *     bank is already in use, so it takes no new heap), and what this load parses is kept there
+   */
+  public BankLoader(long maxFileSize, HeapBudget heap, Pace pace, ParsedFiles remembered) {
     if (maxFileSize < 1) {
       throw new IllegalArgumentException("maxFileSize must be positive, got " + maxFileSize);
     }
     this.maxFileSize = maxFileSize;
     this.heap = heap;
     this.pace = pace;
+    this.remembered = remembered;
   }
 
   /** Loads every bank under {@code paths} (files or folders). Never throws for bad input. */
@@ -68,16 +78,24 @@ public final class BankLoader {
     List<Bank> banks = new ArrayList<>();
     Map<String, String> filesById = new HashMap<>();
     long kept = 0;
+    Map<ParsedFiles.Look, BankFileParser.ParsedFile> parsedFiles = new LinkedHashMap<>();
     for (Path file : files.values()) {
       String name = displayName(file);
-      long size = sizeOf(file);
-      Optional<String> refusal = heap.refusal(size, kept);
-      long started = System.nanoTime();
-      BankFileParser.ParsedFile parsed = refusal.isPresent() ? failed(name, refusal.get()) : read(file, name);
-      pace.after(System.nanoTime() - started);
-      if (parsed.bank().isPresent()) {
-        kept += HeapBudget.kept(size);
+      ParsedFiles.Look look = remembered.look(file);
+      BankFileParser.ParsedFile parsed;
+      if (look.unchanged().isPresent()) {
+        parsed = look.unchanged().get(); // its bank is in use already: no new heap
+      } else {
+        long size = sizeOf(file);
+        Optional<String> refusal = heap.refusal(size, kept);
+        long started = System.nanoTime();
+        parsed = refusal.isPresent() ? failed(name, refusal.get()) : read(file, name);
+        pace.after(System.nanoTime() - started);
+        if (parsed.bank().isPresent()) {
+          kept += HeapBudget.kept(size);
+        }
       }
+      parsedFiles.put(look, parsed);
       problems.addAll(parsed.problems());
       parsed.bank().ifPresent(bank -> {
         String firstFile = filesById.putIfAbsent(bank.id(), name);
@@ -89,6 +107,7 @@ public final class BankLoader {
         }
       });
     }
+    remembered.keep(parsedFiles);
     return new LoadResult(banks, problems);
   }
 

@@ -7,6 +7,7 @@ import dev.dbq.app.Platform;
 import dev.dbq.app.PlatformException;
 import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.Pace;
+import dev.dbq.bank.ParsedFiles;
 import dev.dbq.config.DbqConfig;
 import dev.dbq.discord.DiscordPlatform;
 import dev.dbq.http.BotReadiness;
@@ -69,7 +70,9 @@ final class RunCommand implements Callable<Integer> {
               null)
           .run();
     }
-    BankLibrary library = Startup.library(loaded, System.err);
+    // Shared by the start-up load and every reload: a reload parses only the files that changed.
+    ParsedFiles parsedFiles = new ParsedFiles();
+    BankLibrary library = Startup.library(loaded, System.err, parsedFiles);
     HttpServer http = new HttpServer(loaded.http().port(), loaded.http().managementHost(), loaded.http().managementPort());
     BotRuntime runtime;
     try {
@@ -81,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
     http.addManagement("/metrics", new MetricsServlet(runtime.bot().metrics()));
     // A reload is built beside the banks in use (the heap must hold both) while requests are
     // served (it takes a twentieth of a core).
-    runtime.bot().reloadFrom(() -> Startup.banks(loaded, runtime.bot().banks(), Pace.share(BankReload.CPU_SHARE)).result());
+    runtime.bot().reloadFrom(() -> Startup.banks(loaded, runtime.bot().banks(), Pace.share(BankReload.CPU_SHARE), parsedFiles).result());
     ContentWatcher watcher = watchContent(loaded, runtime);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

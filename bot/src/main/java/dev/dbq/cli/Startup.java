@@ -4,6 +4,7 @@ import dev.dbq.bank.BankLibrary;
 import dev.dbq.bank.BankLoader;
 import dev.dbq.bank.HeapBudget;
 import dev.dbq.bank.Pace;
+import dev.dbq.bank.ParsedFiles;
 import dev.dbq.bank.LoadResult;
 import dev.dbq.bank.Problem;
 import dev.dbq.bank.FilterException;
@@ -33,22 +34,23 @@ final class Startup {
   record Banks(LoadResult result, String source) {}
 
   static Banks banks(DbqConfig config) {
-    return banks(config, null, Pace.NONE);
+    return banks(config, null, Pace.NONE, ParsedFiles.none());
   }
 
   /**
    * The banks of {@code content.paths}, each file refused with one line if it would not fit in
    * the heap beside {@code live} (the banks in use during a reload; null at start-up), sharing
-   * the CPU as {@code pace} says.
+   * the CPU as {@code pace} says; files unchanged since {@code remembered} took them are not read
+   * again.
    */
-  static Banks banks(DbqConfig config, BankLibrary live, Pace pace) {
+  static Banks banks(DbqConfig config, BankLibrary live, Pace pace, ParsedFiles remembered) {
     List<Path> paths = config.content().paths().stream().map(Path::of).toList();
     if (paths.stream().noneMatch(Files::exists) && config.content().paths().equals(List.of("content"))) {
       // Named like the shipped file, so its id (from the file name) is the same as when content/
       // is there: rounds and /dbq show refer to database-architecture/qN wherever the jar runs.
       return new Banks(new BankLoader().parse(BUNDLED_BANK, bundledBank()), "the bundled bank (no content/ folder here)");
     }
-    BankLoader loader = new BankLoader(config.content().maxFileSize(), HeapBudget.beside(live), pace);
+    BankLoader loader = new BankLoader(config.content().maxFileSize(), HeapBudget.beside(live), pace, remembered);
     return new Banks(loader.load(paths), String.join(", ", config.content().paths()));
   }
 
@@ -57,7 +59,12 @@ final class Startup {
    * that would never let a question of the day be posted.
    */
   static BankLibrary library(DbqConfig config, PrintStream progress) {
-    Banks banks = banks(config);
+    return library(config, progress, ParsedFiles.none());
+  }
+
+  /** The same, keeping what it parsed in {@code remembered} for the reloads to come. */
+  static BankLibrary library(DbqConfig config, PrintStream progress, ParsedFiles remembered) {
+    Banks banks = banks(config, null, Pace.NONE, remembered);
     LoadResult result = banks.result();
     result.problems().stream()
         .filter(p -> p.severity() == Problem.Severity.ERROR)

@@ -1,6 +1,8 @@
 package dev.dbq.bank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +165,43 @@ class BankLoaderTest {
     // then
     assertTrue(tooSmall.problems().get(0).message().startsWith("the file is larger than content.max_file_size"));
     assertEquals(1, justRight.banks().size());
+  }
+
+  @Test
+  void aReloadKeepsTheBanksOfUnchangedFilesAndParsesOnlyTheEditedOnes() throws IOException {
+    // given: two banks loaded once, remembering what was parsed
+    write("banks/a.md", QUESTION);
+    write("banks/b.md", QUESTION);
+    ParsedFiles remembered = new ParsedFiles();
+    BankLoader loader = new BankLoader(BankLoader.DEFAULT_MAX_FILE_SIZE, HeapBudget.unlimited(), Pace.NONE, remembered);
+    LoadResult first = loader.load(List.of(dir.resolve("banks")));
+
+    // when: b is edited and the banks are loaded again
+    write("banks/b.md", QUESTION.replace("Only question", "Edited question"));
+    LoadResult second = loader.load(List.of(dir.resolve("banks")));
+
+    // then: a is the very bank already in use, b is parsed afresh
+    assertSame(first.banks().get(0), second.banks().get(0));
+    assertNotSame(first.banks().get(1), second.banks().get(1));
+    assertEquals("Edited question", second.banks().get(1).questions().get(0).title());
+  }
+
+  @Test
+  void anEditThatKeepsTheSizeAndTheModificationTimeIsStillParsed() throws IOException {
+    // given
+    Path file = write("banks/a.md", QUESTION);
+    ParsedFiles remembered = new ParsedFiles();
+    BankLoader loader = new BankLoader(BankLoader.DEFAULT_MAX_FILE_SIZE, HeapBudget.unlimited(), Pace.NONE, remembered);
+    loader.load(List.of(file));
+    FileTime modified = Files.getLastModifiedTime(file);
+
+    // when: the same number of bytes, and the file's clock set back as a coarse file system would
+    write("banks/a.md", QUESTION.replace("Only question", "Also question"));
+    Files.setLastModifiedTime(file, modified);
+    LoadResult again = loader.load(List.of(file));
+
+    // then
+    assertEquals("Also question", again.banks().get(0).questions().get(0).title());
   }
 
   private Path write(String name, String content) throws IOException {
