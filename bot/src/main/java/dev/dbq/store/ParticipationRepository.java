@@ -3,15 +3,15 @@ package dev.dbq.store;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.round.Participation;
 import dev.dbq.round.Round;
+import dev.dbq.round.RoundState;
 import dev.dbq.round.RoundStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Who took part in which round: once per user and round. */
 public final class ParticipationRepository implements RoundStore.Participations {
@@ -19,23 +19,25 @@ public final class ParticipationRepository implements RoundStore.Participations 
   /**
    * A reply's participation, inserted only into the thread's round while it is open (posted or
    * revealed: the claim of the channel's next round closes it) and posted by the reply's time,
-   * which is when ParticipationRules counts it. The round's columns come back by its primary key
-   * (each subquery one row), so the reply reads O(1) rows however many replied before.
+   * which is when ParticipationRules counts it. The round comes back by its primary key, so the
+   * reply reads O(1) rows however many replied before. The round's columns come back as one
+   * text (free text last) and its message reference: each subquery in RETURNING adds to what
+   * SQLite compiles, once per connection ({@link ReusedStatement}).
    */
   private static final String FIRST_REPLY =
       "INSERT INTO participations (round_id, user_id, participated_at, source, event_id)"
           + " SELECT id, ?, ?, '" + Participation.Source.THREAD_REPLY.name() + "', ? FROM rounds"
           + " WHERE platform = ? AND workspace = ? AND channel = ? AND thread_ref = ?"
           + " AND state IN ('posted', 'revealed') AND posted_at <= ?"
-          + " ON CONFLICT (round_id, user_id) DO NOTHING RETURNING round_id AS id, "
-          + Stream.of(
-                  "platform", "workspace", "channel", "round_date", "question_id", "posted_at", "message_ref",
-                  "thread_ref", "followups_sent", "last_followup_at", "revealed_at", "last_reply_at",
-                  "post_lease_until", "skipped_at", "state")
-              .map(column -> "(SELECT r." + column + " FROM rounds r WHERE r.id = participations.round_id) AS " + column)
-              .collect(Collectors.joining(", "));
+          + " ON CONFLICT (round_id, user_id) DO NOTHING RETURNING round_id,"
+          + " (SELECT r.round_date || ' ' || r.posted_at || ' ' || r.followups_sent"
+          + " || ' ' || COALESCE(CAST(r.last_followup_at AS TEXT), '-') || ' ' || COALESCE(CAST(r.revealed_at AS TEXT), '-')"
+          + " || ' ' || COALESCE(CAST(r.last_reply_at AS TEXT), '-') || ' ' || r.state || ' ' || r.question_id"
+          + " FROM rounds r WHERE r.id = participations.round_id) AS round_columns,"
+          + " (SELECT r.message_ref FROM rounds r WHERE r.id = participations.round_id) AS message_ref";
 
   private final Database database;
+  private final ReusedStatement firstReply = new ReusedStatement(FIRST_REPLY);
 
   public ParticipationRepository(Database database) {
     this.database = Objects.requireNonNull(database, "database");
@@ -72,10 +74,9 @@ public final class ParticipationRepository implements RoundStore.Participations 
     return database.write(
         "record a reply of " + userId + " in thread " + threadRef,
         connection ->
-            Jdbc.queryOne(
+            firstReply.queryOne(
                 connection,
-                FIRST_REPLY,
-                RoundRepository::round,
+                row -> repliedRound(row, channel, threadRef),
                 userId,
                 at.toEpochMilli(),
                 eventId,
@@ -131,6 +132,30 @@ public final class ParticipationRepository implements RoundStore.Participations 
                     row -> row.getInt(1),
                     roundId)
                 .orElseThrow());
+  }
+
+  /** The round {@link #FIRST_REPLY} hands back; a posted round has no lease and was not skipped. */
+  private static Round repliedRound(ResultSet row, ChannelKey channel, String threadRef) throws SQLException {
+    String[] columns = row.getString("round_columns").split(" ", 8);
+    return new Round(
+        row.getLong("round_id"),
+        channel,
+        LocalDate.parse(columns[0]),
+        columns[7],
+        Instant.ofEpochMilli(Long.parseLong(columns[1])),
+        row.getString("message_ref"),
+        threadRef,
+        Integer.parseInt(columns[2]),
+        instantOrNull(columns[3]),
+        instantOrNull(columns[4]),
+        instantOrNull(columns[5]),
+        null,
+        null,
+        RoundState.ofColumn(columns[6]));
+  }
+
+  private static Instant instantOrNull(String millis) {
+    return millis.equals("-") ? null : Instant.ofEpochMilli(Long.parseLong(millis));
   }
 
   private static Participation participation(ResultSet row) throws SQLException {

@@ -360,7 +360,7 @@ public final class RoundRepository implements RoundStore.Rounds {
     }
   }
 
-  static Round round(ResultSet row) throws SQLException {
+  private static Round round(ResultSet row) throws SQLException {
     return new Round(
         row.getLong("id"),
         Jdbc.channelKey(row),
