@@ -150,6 +150,13 @@ public interface RoundStore {
 
     List<Participation> forChannel(ChannelKey channel);
 
+    /**
+     * A version of the channel's rounds and participations, read cheaply: equal versions mean
+     * an equal {@link #forChannel} and equal posted rounds, across instances and restarts (rounds
+     * and participations are only ever added).
+     */
+    List<Long> historyVersion(ChannelKey channel);
+
     int count(long roundId);
   }
 

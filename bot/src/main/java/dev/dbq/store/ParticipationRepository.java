@@ -36,7 +36,21 @@ public final class ParticipationRepository implements RoundStore.Participations 
           + " FROM rounds r WHERE r.id = participations.round_id) AS round_columns,"
           + " (SELECT r.message_ref FROM rounds r WHERE r.id = participations.round_id) AS message_ref";
 
+  /**
+   * What a channel's history depends on, read by index: its two newest rounds (by date), whether
+   * each was posted, and how many took part in each. Only those rounds change: a claim adds a
+   * round, a post sets its message, and participations go to the open round; the one before is
+   * kept for a reply whose insert started before the claim that closed its round. Each
+   * participations count is an index-only scan of one round's key.
+   */
+  private static final String HISTORY_VERSION =
+      "SELECT r.id, CASE WHEN r.message_ref IS NULL THEN 0 ELSE 1 END AS posted,"
+          + " (SELECT COUNT(*) FROM participations p WHERE p.round_id = r.id) AS participants"
+          + " FROM rounds r WHERE r.platform = ? AND r.workspace = ? AND r.channel = ?"
+          + " ORDER BY r.round_date DESC LIMIT 2";
+
   private final Database database;
+  private final ReusedStatement historyVersion = new ReusedStatement(HISTORY_VERSION);
   private final ReusedStatement firstReply = new ReusedStatement(FIRST_REPLY);
 
   public ParticipationRepository(Database database) {
@@ -118,6 +132,23 @@ public final class ParticipationRepository implements RoundStore.Participations 
                 channel.platform(),
                 channel.workspace(),
                 channel.channel()));
+  }
+
+  @Override
+  public List<Long> historyVersion(ChannelKey channel) {
+    return database.read(
+        "read the history version of " + channel,
+        connection ->
+            historyVersion
+                .queryList(
+                    connection,
+                    row -> List.of(row.getLong("id"), row.getLong("posted"), row.getLong("participants")),
+                    channel.platform(),
+                    channel.workspace(),
+                    channel.channel())
+                .stream()
+                .flatMap(List::stream)
+                .toList());
   }
 
   /** How many users took part in a round. */

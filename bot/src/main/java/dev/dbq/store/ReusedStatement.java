@@ -29,16 +29,25 @@ final class ReusedStatement {
 
   /** Runs the statement on the connection with these parameters: at most one row, mapped. */
   <T> Optional<T> queryOne(Connection pooled, Jdbc.RowMapper<T> mapper, Object... parameters) throws SQLException {
+    List<T> rows = queryList(pooled, mapper, parameters);
+    if (rows.size() > 1) {
+      throw new SQLException("Expected at most one row but got " + rows.size() + ": " + sql);
+    }
+    return rows.stream().findFirst();
+  }
+
+  /** Runs the statement on the connection with these parameters: every row, mapped. */
+  <T> List<T> queryList(Connection pooled, Jdbc.RowMapper<T> mapper, Object... parameters) throws SQLException {
     PreparedStatement statement = on(pooled.unwrap(Connection.class));
     for (int i = 0; i < parameters.length; i++) {
       statement.setObject(i + 1, parameters[i]);
     }
     try (ResultSet rows = statement.executeQuery()) {
-      Optional<T> row = rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
-      if (rows.next()) {
-        throw new SQLException("Expected at most one row: " + sql);
+      List<T> mapped = new ArrayList<>(2);
+      while (rows.next()) {
+        mapped.add(mapper.map(rows));
       }
-      return row;
+      return mapped;
     } finally {
       statement.clearParameters();
     }

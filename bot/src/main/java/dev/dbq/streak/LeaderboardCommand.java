@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 public final class LeaderboardCommand implements CommandHandler {
 
   static final int SHOWN = 10;
+  /** The rendered top of the ranking, kept with the channel's {@link Standing}. */
+  private static final Object TOP = new Object();
 
   private final ChannelHistories histories;
 
@@ -39,11 +41,14 @@ public final class LeaderboardCommand implements CommandHandler {
     if (!args.isEmpty()) {
       throw new CommandException("`/dbq leaderboard` takes no arguments.");
     }
-    Leaderboard board = Leaderboard.of(histories.of(context.channel()));
+    Standing standing = histories.standing(context.channel());
+    Leaderboard board = standing.leaderboard();
     if (board.isEmpty()) {
       return Reply.text("Nobody has answered a question of the day here yet. Be the first: reply in its thread.");
     }
-    String top = board.entries().stream().limit(SHOWN).map(e -> line(e, Mention.user(e.userId()))).collect(Collectors.joining(HARD_BREAK));
+    // The same for every caller until the channel's history changes.
+    String top = standing.derived(TOP, s -> board.entries().stream().limit(SHOWN)
+        .map(e -> line(e, Mention.user(e.userId()))).collect(Collectors.joining(HARD_BREAK)));
     String you =
         board.entries().stream()
             .skip(SHOWN)

@@ -1,0 +1,66 @@
+package dev.dbq.streak;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * A channel's history at one version of the store, with what the commands compute from it, each
+ * computed once: kept by {@link ChannelHistories} until the channel's history changes, so a
+ * command costs one small read and a lookup.
+ */
+public final class Standing {
+
+  private final List<Long> version;
+  private final RoundHistory history;
+  private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+  private volatile Leaderboard leaderboard;
+  private volatile Map<String, PersonalStreak> byUser;
+
+  Standing(List<Long> version, RoundHistory history) {
+    this.version = List.copyOf(version);
+    this.history = history;
+  }
+
+  List<Long> version() {
+    return version;
+  }
+
+  public RoundHistory history() {
+    return history;
+  }
+
+  /** Everyone's ranking; computed on first use (racing callers compute the same). */
+  public Leaderboard leaderboard() {
+    Leaderboard board = leaderboard;
+    if (board == null) {
+      board = Leaderboard.of(history);
+      Map<String, PersonalStreak> streaks = new HashMap<>();
+      board.entries().forEach(entry -> streaks.put(entry.userId(), entry.streak()));
+      byUser = streaks;
+      leaderboard = board;
+    }
+    return board;
+  }
+
+  /** The user's streak: from the ranking if they ever took part. */
+  public PersonalStreak personal(String userId) {
+    leaderboard();
+    PersonalStreak streak = byUser.get(userId);
+    return streak != null ? streak : Streaks.personal(history, userId);
+  }
+
+  public TeamStreak team(int quorum) {
+    return derived(new TeamKey(quorum), standing -> Streaks.team(standing.history, quorum));
+  }
+
+  /** What {@code compute} makes of this standing, computed once per key (e.g. a rendered reply). */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Object key, Function<Standing, T> compute) {
+    return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
+  }
+
+  private record TeamKey(int quorum) {}
+}
