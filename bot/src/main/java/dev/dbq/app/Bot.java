@@ -13,6 +13,7 @@ import dev.dbq.round.RoundPolicy;
 import dev.dbq.round.RoundService;
 import dev.dbq.schedule.RoundScheduler;
 import dev.dbq.store.Database;
+import dev.dbq.store.Dialect;
 import dev.dbq.store.Store;
 import dev.dbq.streak.ChannelHistories;
 import dev.dbq.streak.HomePage;
@@ -65,7 +66,8 @@ public final class Bot implements AutoCloseable {
         Features.commands(banks::get, random, rounds, histories, quorum, this::scheduleChanged, this::reloadBanks);
     this.inbound =
         new BotInbound(
-            commands, rounds, new HomePage(rounds, histories, quorum), new Admins(config.admins()), banks::get, metrics);
+            commands, rounds, new HomePage(rounds, histories, quorum), new Admins(config.admins()), banks::get, metrics,
+            database.dialect() == Dialect.SQLITE);
     this.ports = new CorePorts(inbound, metrics, new BotRounds(rounds, this::startScheduler));
   }
 

@@ -36,6 +36,12 @@ public final class LeaderboardCommand implements CommandHandler {
     return "the channel's ranking";
   }
 
+  /** One indexed read of the channel's history version; the history itself is kept in memory (ChannelHistories). */
+  @Override
+  public boolean readsStorageBriefly() {
+    return true;
+  }
+
   @Override
   public Reply handle(CommandContext context, List<String> args) {
     if (!args.isEmpty()) {

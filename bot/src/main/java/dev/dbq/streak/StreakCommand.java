@@ -40,6 +40,12 @@ public final class StreakCommand implements CommandHandler {
     return List.of(OptionSpec.positional("user", OptionSpec.Kind.USER, "whose streak (default: yours)", false));
   }
 
+  /** One indexed read of the channel's history version; the history itself is kept in memory (ChannelHistories). */
+  @Override
+  public boolean readsStorageBriefly() {
+    return true;
+  }
+
   @Override
   public Reply handle(CommandContext context, List<String> args) {
     if (args.size() > 1) {
