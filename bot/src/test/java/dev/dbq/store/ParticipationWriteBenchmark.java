@@ -11,7 +11,6 @@ import dev.dbq.console.ConsoleClock;
 import dev.dbq.round.ChannelSchedule;
 import dev.dbq.round.Participation;
 import dev.dbq.round.ParticipationOutcome;
-import dev.dbq.round.ParticipationWords;
 import dev.dbq.round.RoundPolicy;
 import dev.dbq.round.RoundService;
 import dev.dbq.testsupport.Backend;
@@ -79,6 +78,8 @@ public final class ParticipationWriteBenchmark {
   private static final Instant REPLIES_AT = POSTED.plus(Duration.ofMinutes(10));
   private static final String BARE_INSERT =
       "INSERT INTO participations (round_id, user_id, participated_at, source) VALUES (?, ?, ?, ?)";
+  /** How the verdict COUNTED ends (ParticipationWords), checked on every reply. */
+  private static final String COUNTED = ": counted for today's question)";
   // PostgreSQL reports a backend's table statistics once it has been idle this long.
   private static final Duration STATISTICS_SETTLE = Duration.ofSeconds(12);
 
@@ -189,7 +190,7 @@ public final class ParticipationWriteBenchmark {
   private ReplyWriter realPath() {
     return (channel, roundId, thread, user, event) -> {
       Reply verdict = inbound.threadMessage(channel, thread, ThreadMessage.byPerson(user, event));
-      return verdict.equals(ParticipationWords.threadReply(user, ParticipationOutcome.COUNTED));
+      return ((Reply.Text) verdict.blocks().get(0)).markdown().endsWith(COUNTED);
     };
   }
 
