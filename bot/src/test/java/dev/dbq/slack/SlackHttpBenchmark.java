@@ -70,23 +70,22 @@ public final class SlackHttpBenchmark {
         MinimalBoltServer minimal =
             MinimalBoltServer.start(0, dbq.slack.apiUrl(), FakeSlack.BOT_TOKEN, SignedRequests.SIGNING_SECRET)) {
       history(database, LocalDate.now(ZoneOffset.UTC));
-      // Signed once: the signature stays valid for five minutes, longer than any run.
-      String timestamp = Long.toString(Instant.now().getEpochSecond());
-      Map<String, SignedCommand> signed = new LinkedHashMap<>();
-      for (String command : COMMANDS) {
-        signed.put(command, SignedCommand.of(command, dbq.slack.responseUrl(), timestamp));
-      }
-      SignedCommand boltBody = signed.get("random");
-
+      // Signed afresh for each run: Slack's signatures are valid for five minutes, and the whole
+      // benchmark takes longer.
+      String responseUrl = dbq.slack.responseUrl();
       List<String> results = new ArrayList<>();
       peak("/healthz", dbq.url("/healthz"), null, results);
       List<Result> bolt = new ArrayList<>();
       Map<String, List<Result>> dbqRuns = new LinkedHashMap<>();
       COMMANDS.forEach(command -> dbqRuns.put(command, new ArrayList<>()));
       for (int round = 1; round <= ROUNDS; round++) {
-        bolt.add(peak("minimal Bolt ack (2 KB) #" + round, minimal.eventsUrl(), boltBody.script, results));
+        try (SignedCommand boltBody = SignedCommand.of("random", responseUrl)) {
+          bolt.add(peak("minimal Bolt ack (2 KB) #" + round, minimal.eventsUrl(), boltBody.script, results));
+        }
         for (String command : COMMANDS) {
-          dbqRuns.get(command).add(peak("/dbq " + command + " #" + round, dbq.eventsUrl(), signed.get(command).script, results));
+          try (SignedCommand signed = SignedCommand.of(command, responseUrl)) {
+            dbqRuns.get(command).add(peak("/dbq " + command + " #" + round, dbq.eventsUrl(), signed.script, results));
+          }
         }
       }
       List<String> summary = new ArrayList<>();
@@ -95,9 +94,14 @@ public final class SlackHttpBenchmark {
         Result medianRun = median("/dbq " + command + ", median", runs, results);
         // Both at the same fixed rate, half the command's peak: the latency goal compares like with like.
         int rate = (int) (medianRun.rps / 2);
-        SignedCommand body = signed.get(command);
-        Result boltHalf = atRate("minimal Bolt at " + rate + "/s", minimal.eventsUrl(), boltBody.body, boltBody.headers, rate, results);
-        Result half = atRate("/dbq " + command + " at " + rate + "/s", dbq.eventsUrl(), body.body, body.headers, rate, results);
+        Result boltHalf;
+        Result half;
+        try (SignedCommand boltBody = SignedCommand.of("random", responseUrl)) {
+          boltHalf = atRate("minimal Bolt at " + rate + "/s", minimal.eventsUrl(), boltBody.body, boltBody.headers, rate, results);
+        }
+        try (SignedCommand body = SignedCommand.of(command, responseUrl)) {
+          half = atRate("/dbq " + command + " at " + rate + "/s", dbq.eventsUrl(), body.body, body.headers, rate, results);
+        }
         // Each round's two runs were back to back: compare within rounds, then take the median.
         List<Double> throughput = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
@@ -116,16 +120,13 @@ public final class SlackHttpBenchmark {
       results.forEach(System.out::println);
       System.out.println();
       summary.forEach(System.out::println);
-      for (SignedCommand command : signed.values()) {
-        Files.delete(command.body);
-        Files.delete(command.script);
-      }
     }
   }
 
   /** A signed {@code /dbq} request: its form body, headers and the wrk script that sends it. */
-  private record SignedCommand(Path body, Map<String, String> headers, Path script) {
-    static SignedCommand of(String text, String responseUrl, String timestamp) throws IOException {
+  private record SignedCommand(Path body, Map<String, String> headers, Path script) implements AutoCloseable {
+    static SignedCommand of(String text, String responseUrl) throws IOException {
+      String timestamp = Long.toString(Instant.now().getEpochSecond());
       String form = form(SlackPayloads.slashCommand(FakeSlack.TEAM_ID, CHANNEL, USER, text, responseUrl));
       Path body = Files.createTempFile("dbq-bench", ".form");
       Files.writeString(body, form);
@@ -134,6 +135,12 @@ public final class SlackHttpBenchmark {
           "X-Slack-Request-Timestamp", timestamp,
           "X-Slack-Signature", SignedRequests.sign(SignedRequests.SIGNING_SECRET, timestamp, form));
       return new SignedCommand(body, headers, wrkScript(body, headers));
+    }
+
+    @Override
+    public void close() throws IOException {
+      Files.delete(body);
+      Files.delete(script);
     }
   }
 
