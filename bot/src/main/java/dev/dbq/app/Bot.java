@@ -60,7 +60,11 @@ public final class Bot implements AutoCloseable {
             policy(config.rounds()),
             (channel, outcome) -> metrics.participation(channel.platform(), outcome.name().toLowerCase(Locale.ROOT)),
             Features::routines);
-    ChannelHistories histories = new ChannelHistories(store);
+    // A SQLite file has one bot process (several instances share PostgreSQL): there, a standing
+    // is current while this process wrote nothing, and a command then reads nothing.
+    ChannelHistories histories = database.dialect() == Dialect.SQLITE
+        ? ChannelHistories.singleWriter(store, database::writesDone)
+        : new ChannelHistories(store);
     int quorum = config.streaks().teamQuorum();
     this.commands =
         Features.commands(banks::get, random, rounds, histories, quorum, this::scheduleChanged, this::reloadBanks);

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
+import java.util.concurrent.atomic.AtomicLong;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -35,6 +36,7 @@ public final class Database implements AutoCloseable {
   private final String safeUrl;
   private final HikariDataSource pool;
   private final ThreadLocal<Connection> currentTransaction = new ThreadLocal<>();
+  private final AtomicLong writesDone = new AtomicLong();
 
   private Database(Dialect dialect, String safeUrl, HikariDataSource pool) {
     this.dialect = dialect;
@@ -109,7 +111,11 @@ public final class Database implements AutoCloseable {
    * @param action what is being done, for the error message, e.g. "mark round 42 revealed"
    */
   public <T> T write(String action, SqlFunction<Connection, T> work) {
-    return run(action, false, work);
+    try {
+      return run(action, false, work);
+    } finally {
+      writesDone.incrementAndGet();
+    }
   }
 
   /**
@@ -119,10 +125,22 @@ public final class Database implements AutoCloseable {
    * @param action what is being done, for the error message
    */
   public <T> T transaction(String action, SqlFunction<Connection, T> work) {
-    return run(action, true, work);
+    try {
+      return run(action, true, work);
+    } finally {
+      writesDone.incrementAndGet();
+    }
   }
 
   /** Whether the database answers within {@code seconds}: a pooled connection that is still valid. */
+  /**
+   * How many writes and transactions this process finished on the database (those that failed
+   * too): a reader that saw the same count twice knows this process changed nothing in between.
+   */
+  public long writesDone() {
+    return writesDone.get();
+  }
+
   public boolean answers(int seconds) {
     try {
       return read("check the database answers", connection -> connection.isValid(seconds));

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
  * the latest {@link Standing} of the channels asked about most recently. Each call reads the
  * store's version of the channel's history (one small indexed read) and reloads only when it
  * moved: a write by this instance or another one on the same database shows in the next call,
- * and a restart starts empty.
+ * and a restart starts empty. With a {@linkplain #singleWriter single writer} it skips even that
+ * read while the writer wrote nothing since the standing was last found current.
  */
 public final class ChannelHistories {
 
@@ -24,6 +26,8 @@ public final class ChannelHistories {
   static final int CHANNELS_KEPT = 1_000;
 
   private final RoundStore store;
+  /** Writes done by the only process writing the database; null when others may write too. */
+  private final LongSupplier writesDone;
   private final Map<ChannelKey, Standing> kept =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -33,24 +37,42 @@ public final class ChannelHistories {
       };
 
   public ChannelHistories(RoundStore store) {
+    this(store, null);
+  }
+
+  private ChannelHistories(RoundStore store, LongSupplier writesDone) {
     this.store = store;
+    this.writesDone = writesDone;
+  }
+
+  /**
+   * For a database that only this process writes (a SQLite file): {@code writesDone} counts its
+   * finished writes, and a kept standing is current while the count has not moved.
+   */
+  public static ChannelHistories singleWriter(RoundStore store, LongSupplier writesDone) {
+    return new ChannelHistories(store, writesDone);
   }
 
   /** The channel's history as the store has it now, with what is computed from it. */
   public Standing standing(ChannelKey channel) {
-    // Read before the history: a write landing in between makes the next call reload.
-    List<Long> version = store.participations().historyVersion(channel);
+    // Each read before the next: a write landing in between makes the next call look again.
+    long writes = writesDone == null ? 0 : writesDone.getAsLong();
+    Standing standing;
     synchronized (kept) {
-      Standing standing = kept.get(channel);
-      if (standing != null && standing.version().equals(version)) {
-        return standing;
+      standing = kept.get(channel);
+    }
+    if (standing != null && writesDone != null && standing.currentAt() == writes) {
+      return standing;
+    }
+    List<Long> version = store.participations().historyVersion(channel);
+    if (standing == null || !standing.version().equals(version)) {
+      standing = new Standing(version, load(channel));
+      synchronized (kept) {
+        kept.put(channel, standing);
       }
     }
-    Standing loaded = new Standing(version, load(channel));
-    synchronized (kept) {
-      kept.put(channel, loaded);
-    }
-    return loaded;
+    standing.currentAt(writes);
+    return standing;
   }
 
   /** The channel's posted rounds, oldest first, as {@link #standing} has them. */

@@ -18,6 +18,7 @@ public final class Standing {
   private final Map<Object, Object> derived = new ConcurrentHashMap<>();
   private volatile Leaderboard leaderboard;
   private volatile Map<String, PersonalStreak> byUser;
+  private volatile long currentAt = -1;
 
   Standing(List<Long> version, RoundHistory history) {
     this.version = List.copyOf(version);
@@ -26,6 +27,15 @@ public final class Standing {
 
   List<Long> version() {
     return version;
+  }
+
+  /** The single writer's write count when this standing was last found current (-1: never). */
+  long currentAt() {
+    return currentAt;
+  }
+
+  void currentAt(long writes) {
+    currentAt = writes;
   }
 
   public RoundHistory history() {

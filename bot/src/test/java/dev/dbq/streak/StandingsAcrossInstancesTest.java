@@ -2,10 +2,15 @@ package dev.dbq.streak;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dbq.chat.Reply;
 import dev.dbq.chat.ThreadMessage;
+import dev.dbq.round.Participation;
 import dev.dbq.round.ParticipationOutcome;
+import dev.dbq.store.Store;
+import dev.dbq.testsupport.Backend;
+import dev.dbq.testsupport.CountingStore;
 import dev.dbq.testsupport.EachBackend;
 import dev.dbq.testsupport.TestBot;
 import dev.dbq.testsupport.TestDatabase;
@@ -15,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Streaks and the leaderboard are kept in memory between commands (ChannelHistories), yet every
  * command answers from what the database holds: a write by another instance on the same
- * database shows in the next command, and a restarted instance starts from the database.
+ * PostgreSQL shows in the next command, a SQLite file's one writer reads nothing until it writes,
+ * and a restarted instance starts from the database.
  */
 class StandingsAcrossInstancesTest {
 
@@ -43,6 +49,8 @@ class StandingsAcrossInstancesTest {
 
   @EachBackend
   void aReplyRecordedByAnotherInstanceShowsInTheNextLeaderboardAndStreak(TestDatabase database) {
+    // Several instances share PostgreSQL; a SQLite file has one bot process (README).
+    assumeTrue(database.backend() == Backend.POSTGRESQL);
     // given: instance A answered both commands before anyone replied
     TestBot a = postedRound(database);
     TestBot b = TestBot.on(database.openAnother(), "", MONDAY_0900.plusSeconds(60));
@@ -75,6 +83,28 @@ class StandingsAcrossInstancesTest {
     // then
     assertEquals(first, again);
     assertTrue(!first.contains("bob") && afterBob.contains("bob") && afterBob.contains("alice"), afterBob);
+  }
+
+  @EachBackend
+  void withOneWriterACommandReadsNothingUntilThatWriterWritesAndThenSeesTheWrite(TestDatabase database) {
+    // given: a channel with a posted round, and the standings of its only writer
+    TestBot bot = postedRound(database);
+    long round = bot.bot().rounds().currentRound(TestBot.GENERAL).orElseThrow().id();
+    CountingStore store = new CountingStore(Store.on(database.database()));
+    ChannelHistories histories = ChannelHistories.singleWriter(store, database.database()::writesDone);
+    histories.standing(TestBot.GENERAL);
+    store.reset();
+
+    // when
+    Standing unchanged = histories.standing(TestBot.GENERAL);
+    long readsWhileNothingWasWritten = store.statements();
+    store.participations().record(new Participation(round, "alice", MONDAY_0900.plusSeconds(60), Participation.Source.ANSWERED_BUTTON));
+    Standing afterWrite = histories.standing(TestBot.GENERAL);
+
+    // then
+    assertEquals(0, readsWhileNothingWasWritten);
+    assertEquals(0, unchanged.personal("alice").roundsAnswered());
+    assertEquals(1, afterWrite.personal("alice").roundsAnswered());
   }
 
   @EachBackend
