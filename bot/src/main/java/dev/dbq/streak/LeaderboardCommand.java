@@ -14,6 +14,8 @@ public final class LeaderboardCommand implements CommandHandler {
   static final int SHOWN = 10;
   /** The rendered top of the ranking, kept with the channel's {@link Standing}. */
   private static final Object TOP = new Object();
+  /** The reply to a caller who is in the top or not ranked, kept likewise. */
+  private static final Object TOP_REPLY = new Object();
 
   private final ChannelHistories histories;
 
@@ -55,14 +57,16 @@ public final class LeaderboardCommand implements CommandHandler {
     // The same for every caller until the channel's history changes.
     String top = standing.derived(TOP, s -> board.entries().stream().limit(SHOWN)
         .map(e -> line(e, Mention.user(e.userId()))).collect(Collectors.joining(HARD_BREAK)));
-    String you =
-        board.entries().stream()
-            .skip(SHOWN)
-            .filter(e -> e.userId().equals(context.userId()))
-            .findFirst()
-            .map(e -> HARD_BREAK + "…" + HARD_BREAK + line(e, "you"))
-            .orElse("");
-    return new Reply("Leaderboard", List.of(new Reply.Text(top + you)), List.of(), Reply.Visibility.CALLER);
+    int position = standing.position(context.userId());
+    if (position < SHOWN) {
+      // One reply for every caller in the top or not ranked: the platform's render of it is kept too.
+      return standing.derived(TOP_REPLY, s -> ranking(top));
+    }
+    return ranking(top + HARD_BREAK + "…" + HARD_BREAK + line(board.entries().get(position), "you"));
+  }
+
+  private static Reply ranking(String markdown) {
+    return new Reply("Leaderboard", List.of(new Reply.Text(markdown)), List.of(), Reply.Visibility.CALLER);
   }
 
   /** A ranking line as Markdown: escaped so that "1." stays the rank, not a renumbered list. */

@@ -17,7 +17,7 @@ public final class Standing {
   private final RoundHistory history;
   private final Map<Object, Object> derived = new ConcurrentHashMap<>();
   private volatile Leaderboard leaderboard;
-  private volatile Map<String, PersonalStreak> byUser;
+  private volatile Map<String, Integer> positions;
   private volatile long currentAt = -1;
 
   Standing(List<Long> version, RoundHistory history) {
@@ -47,19 +47,26 @@ public final class Standing {
     Leaderboard board = leaderboard;
     if (board == null) {
       board = Leaderboard.of(history);
-      Map<String, PersonalStreak> streaks = new HashMap<>();
-      board.entries().forEach(entry -> streaks.put(entry.userId(), entry.streak()));
-      byUser = streaks;
+      Map<String, Integer> byUser = new HashMap<>();
+      for (int i = 0; i < board.entries().size(); i++) {
+        byUser.put(board.entries().get(i).userId(), i);
+      }
+      positions = byUser;
       leaderboard = board;
     }
     return board;
   }
 
+  /** The user's place in {@link #leaderboard()}'s entries (0 first), or -1 if they never took part. */
+  public int position(String userId) {
+    leaderboard();
+    return positions.getOrDefault(userId, -1);
+  }
+
   /** The user's streak: from the ranking if they ever took part. */
   public PersonalStreak personal(String userId) {
-    leaderboard();
-    PersonalStreak streak = byUser.get(userId);
-    return streak != null ? streak : Streaks.personal(history, userId);
+    int position = position(userId);
+    return position >= 0 ? leaderboard.entries().get(position).streak() : Streaks.personal(history, userId);
   }
 
   public TeamStreak team(int quorum) {
