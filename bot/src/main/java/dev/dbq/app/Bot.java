@@ -14,6 +14,7 @@ import dev.dbq.round.RoundPolicy;
 import dev.dbq.round.RoundService;
 import dev.dbq.schedule.RoundScheduler;
 import dev.dbq.store.Database;
+import dev.dbq.store.Dialect;
 import dev.dbq.store.Store;
 import dev.dbq.streak.ChannelHistories;
 import dev.dbq.streak.HomePage;
@@ -73,13 +74,18 @@ public final class Bot implements AutoCloseable {
             (channel, outcome) -> metrics.participation(channel.platform(), outcome.name().toLowerCase(Locale.ROOT)),
             Features::routines,
             retries);
-    ChannelHistories histories = new ChannelHistories(store);
+    // On SQLite a command reads nothing while the file is unchanged since the standing was found
+    // current (its stamp covers writes by other processes too); a server is asked each time.
+    ChannelHistories histories = database.dialect() == Dialect.SQLITE
+        ? ChannelHistories.whileUnchanged(store, database::changeStamp)
+        : new ChannelHistories(store);
     int quorum = config.streaks().teamQuorum();
     this.commands =
         Features.commands(banks::get, random, rounds, histories, quorum, this::scheduleChanged, this::reloadBanks);
     this.inbound =
         new BotInbound(
-            commands, rounds, new HomePage(rounds, histories, quorum), new Admins(config.admins()), banks::get, metrics);
+            commands, rounds, new HomePage(rounds, histories, quorum), new Admins(config.admins()), banks::get, metrics,
+            database.dialect() == Dialect.SQLITE);
     this.ports = new CorePorts(inbound, metrics, new BotRounds(rounds, this::startScheduler));
   }
 

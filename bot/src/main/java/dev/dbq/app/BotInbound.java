@@ -42,6 +42,7 @@ final class BotInbound implements Inbound {
   private final Admins admins;
   private final Supplier<BankLibrary> banks;
   private final BotMetrics metrics;
+  private final boolean storageIsLocal;
 
   BotInbound(
       Commands commands,
@@ -49,8 +50,10 @@ final class BotInbound implements Inbound {
       HomePage home,
       Admins admins,
       Supplier<BankLibrary> banks,
-      BotMetrics metrics) {
+      BotMetrics metrics,
+      boolean storageIsLocal) {
     this.metrics = metrics;
+    this.storageIsLocal = storageIsLocal;
     this.commands = commands;
     this.rounds = rounds;
     this.home = home;
@@ -118,7 +121,7 @@ final class BotInbound implements Inbound {
 
   @Override
   public boolean answersAtOnce(String line) {
-    return commands.answersFromMemory(line);
+    return commands.answersAtOnce(line, storageIsLocal);
   }
 
   @Override

@@ -27,6 +27,7 @@ public final class BotMetrics implements PlatformCounters, AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Map<String, Timer> commandTimers = new ConcurrentHashMap<>();
+  private final Map<String, Counter> participationCounters = new ConcurrentHashMap<>();
 
   public BotMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -67,11 +68,14 @@ public final class BotMetrics implements PlatformCounters, AutoCloseable {
 
   /** A thread reply or "I answered" press, by what became of it ({@code counted}, {@code already_counted}…). */
   public void participation(String platform, String outcome) {
-    Counter.builder("dbq.participations")
-        .description("Thread replies and I-answered presses, by outcome")
-        .tag("platform", platform)
-        .tag("outcome", outcome)
-        .register(registry)
+    // Looked up first, as for the command timers: every thread reply comes through here.
+    participationCounters
+        .computeIfAbsent(platform + "\n" + outcome, key ->
+            Counter.builder("dbq.participations")
+                .description("Thread replies and I-answered presses, by outcome")
+                .tag("platform", platform)
+                .tag("outcome", outcome)
+                .register(registry))
         .increment();
   }
 

@@ -57,6 +57,16 @@ public interface CommandHandler {
     return false;
   }
 
+  /**
+   * Whether it answers from memory and at most a few indexed rows of storage, never a platform's
+   * API: where storage is a local file (SQLite) platforms may run it on the request's own thread
+   * as well, as a read that takes microseconds needs no deadline. On a database server it keeps
+   * its worker and deadline: the network may stall.
+   */
+  default boolean readsStorageBriefly() {
+    return false;
+  }
+
   /** Whether it changes channel settings, so platforms may show it to admins only. */
   default boolean adminOnly() {
     return false;

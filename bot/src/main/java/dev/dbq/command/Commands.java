@@ -119,6 +119,16 @@ public final class Commands {
     return handler == null || handler.answersFromMemory();
   }
 
+  /**
+   * Whether the line's subcommand may answer on the request's thread: it {@linkplain
+   * #answersFromMemory answers from memory}, or storage is local and it {@linkplain
+   * CommandHandler#readsStorageBriefly reads a few rows of it}.
+   */
+  public boolean answersAtOnce(String line, boolean storageIsLocal) {
+    CommandHandler handler = handlers.get(nameOf(line));
+    return handler == null || handler.answersFromMemory() || (storageIsLocal && handler.readsStorageBriefly());
+  }
+
   /** {@link #nameOf(String)} for a line already split into words. */
   public String nameOf(List<String> words) {
     if (words.isEmpty()) {

@@ -13,8 +13,9 @@ import java.time.LocalDate;
  * @param followUpsSent how many follow-up questions went to the thread so far
  * @param lastFollowUpAt when the last follow-up was sent (null before the first)
  * @param revealedAt when the quick answer was revealed in the thread (null before)
- * @param lastReplyAt when a person last replied in its thread (null before any reply); a
- *     follow-up is only sent after new replies
+ * @param lastReplyAt when a person replied in its thread after its last follow-up (null before
+ *     any reply); a follow-up is only sent after new replies. Stored only when a follow-up depends
+ *     on it (the first reply after each follow-up), so it may be older than the latest reply
  * @param postLeaseUntil until when the instance posting it holds the right to (null: nobody);
  *     a round still without a message after that is posted by the next run within the grace period
  * @param skippedAt when its post was given up, past the grace period (null if it was not)
@@ -35,6 +36,13 @@ public record Round(
     Instant postLeaseUntil,
     Instant skippedAt,
     RoundState state) {
+
+  /** This round as seen by a reply at {@code at}: its last reply is then at least that late. */
+  public Round withReplyAt(Instant at) {
+    Instant latest = lastReplyAt == null || at.isAfter(lastReplyAt) ? at : lastReplyAt;
+    return new Round(id, channel, date, questionId, postedAt, messageRef, threadRef, followUpsSent,
+        lastFollowUpAt, revealedAt, latest, postLeaseUntil, skippedAt, state);
+  }
 
   /** Claimed, but its message has not landed yet and nobody gave it up. */
   public boolean awaitsPost() {

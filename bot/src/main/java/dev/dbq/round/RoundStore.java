@@ -135,10 +135,27 @@ public interface RoundStore {
      */
     boolean record(Participation participation, String eventId);
 
+    /**
+     * Records a user's reply in the thread {@code threadRef} of the channel's open round (posted
+     * by {@code at}, not closed) as their participation, with its event (null if none), in one
+     * statement.
+     *
+     * @return the round as it was before the reply; empty when nothing was recorded: no open
+     *     round has that thread, or the user was already counted in it
+     */
+    Optional<Round> recordFirstReply(ChannelKey channel, String threadRef, String userId, Instant at, String eventId);
+
     /** Whether the user's participation in the round was recorded from this event. */
     boolean recordedFrom(long roundId, String userId, String eventId);
 
     List<Participation> forChannel(ChannelKey channel);
+
+    /**
+     * A version of the channel's rounds and participations, read cheaply: equal versions mean
+     * an equal {@link #forChannel} and equal posted rounds, across instances and restarts (rounds
+     * and participations are only ever added).
+     */
+    List<Long> historyVersion(ChannelKey channel);
 
     int count(long roundId);
   }

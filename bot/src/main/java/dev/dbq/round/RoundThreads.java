@@ -32,29 +32,63 @@ final class RoundThreads {
     this.followUps = followUps;
   }
 
+  /**
+   * A user's first reply in an open round is one statement (see {@link
+   * RoundStore.Participations#recordFirstReply}): the participation, carrying the reply's event id,
+   * which also hands back the round. One statement cannot be half done, so a crash loses nothing
+   * a redelivery would not record, and a redelivery conflicts on the participation's key and is
+   * recognised by its event id. Everything else (not a round, a bot or an edit, a closed round, a
+   * counted user's later reply, a redelivery) takes the cold path, which reads the round.
+   */
   ParticipationOutcome reply(ChannelKey channel, String threadRef, ThreadMessage reply, Instant now) {
-    BankLibrary library = banks.get();
+    if (!reply.fromBot() && !reply.edit()) {
+      Optional<Round> open = store.participations().recordFirstReply(channel, threadRef, reply.userId(), now, reply.eventId());
+      if (open.isPresent()) {
+        // Recorded only in a round that is not closed (RoundStore's contract).
+        afterReply(open.get(), null, now);
+        return ParticipationOutcome.COUNTED;
+      }
+    }
     Recorded recorded = record(channel, threadRef, reply, now);
     if (recorded.round() != null) {
       Round fresh = store.rounds().find(recorded.round().id()).orElseThrow();
-      Optional<Question> question = library.question(fresh.questionId());
-      if (question.isPresent() && sendFollowUpIfDue(fresh, question.get(), now)) {
-        // The next follow-up may now be due sooner than the scheduled work planned.
-        store.channels().runSoon(channel);
-      }
+      afterReply(fresh, closedAt(fresh), now);
     }
     return recorded.outcome();
+  }
+
+  /**
+   * What a reply at {@code now} changes in the thread of {@code round} (as read before or with the
+   * reply): the next follow-up goes out if it is due, and the reply's time is stored when a
+   * follow-up still to come waits for it (the first reply after each follow-up). Later replies
+   * write nothing more: only whether someone replied since the last follow-up counts.
+   */
+  private void afterReply(Round round, Instant closedAt, Instant now) {
+    Optional<Question> question = banks.get().question(round.questionId());
+    if (question.isEmpty()) {
+      return;
+    }
+    Round replied = round.withReplyAt(now);
+    boolean sent = sendFollowUpIfDue(replied, question.get(), closedAt, now);
+    int sentNow = round.followUpsSent() + (sent ? 1 : 0);
+    Instant lastFollowUp = sent ? now : round.lastFollowUpAt();
+    boolean awaited = closedAt == null && lastFollowUp != null && sentNow < question.get().followUps().size();
+    if (awaited && (round.lastReplyAt() == null || round.lastReplyAt().isBefore(lastFollowUp))) {
+      store.rounds().touchReply(round.id(), now);
+    }
+    if (sent) {
+      // The next follow-up may now be due sooner than the scheduled work planned.
+      store.channels().runSoon(round.channel());
+    }
   }
 
   /** A reply's outcome, and the round whose thread gained a reply (null if none did). */
   private record Recorded(ParticipationOutcome outcome, Round round) {}
 
   /**
-   * A user's first reply in a round is one write: the participation, carrying the reply's event
-   * id. One statement cannot be half done, so a crash loses nothing a redelivery would not
-   * record, and a redelivery conflicts on the participation's key and is recognised by its
-   * event id. A counted user's later reply (the cold path) is deduplicated by its event and
-   * noted as the thread's last reply, in one transaction.
+   * The cold path: a user's reply that the one-statement path did not record. A counted user's
+   * later reply is deduplicated by its event and noted as the thread's last reply, in one
+   * transaction.
    */
   private Recorded record(ChannelKey channel, String threadRef, ThreadMessage reply, Instant now) {
     Optional<Round> found = store.rounds().byThread(channel, threadRef);

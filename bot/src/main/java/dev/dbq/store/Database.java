@@ -3,8 +3,14 @@ package dev.dbq.store;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -35,11 +41,16 @@ public final class Database implements AutoCloseable {
   private final String safeUrl;
   private final HikariDataSource pool;
   private final ThreadLocal<Connection> currentTransaction = new ThreadLocal<>();
+  /** Writes and transactions this process finished (failed ones too): part of {@link #changeStamp}. */
+  private final AtomicLong writesDone = new AtomicLong();
+  /** The SQLite file, null on a database server. */
+  private final Path sqliteFile;
 
-  private Database(Dialect dialect, String safeUrl, HikariDataSource pool) {
+  private Database(Dialect dialect, String safeUrl, HikariDataSource pool, Path sqliteFile) {
     this.dialect = dialect;
     this.safeUrl = safeUrl;
     this.pool = pool;
+    this.sqliteFile = sqliteFile;
   }
 
   /**
@@ -52,7 +63,8 @@ public final class Database implements AutoCloseable {
   public static Database open(String jdbcUrl) {
     Dialect dialect = Dialect.of(jdbcUrl);
     Database database =
-        new Database(dialect, JdbcUrls.redact(jdbcUrl), ConnectionPools.open(dialect, jdbcUrl));
+        new Database(dialect, JdbcUrls.redact(jdbcUrl), ConnectionPools.open(dialect, jdbcUrl),
+            dialect == Dialect.SQLITE ? ConnectionPools.sqliteFile(jdbcUrl).toAbsolutePath() : null);
     try {
       database.migrate(jdbcUrl);
       return database;
@@ -109,7 +121,11 @@ public final class Database implements AutoCloseable {
    * @param action what is being done, for the error message, e.g. "mark round 42 revealed"
    */
   public <T> T write(String action, SqlFunction<Connection, T> work) {
-    return run(action, false, work);
+    try {
+      return run(action, false, work);
+    } finally {
+      writesDone.incrementAndGet();
+    }
   }
 
   /**
@@ -119,7 +135,35 @@ public final class Database implements AutoCloseable {
    * @param action what is being done, for the error message
    */
   public <T> T transaction(String action, SqlFunction<Connection, T> work) {
-    return run(action, true, work);
+    try {
+      return run(action, true, work);
+    } finally {
+      writesDone.incrementAndGet();
+    }
+  }
+
+  /**
+   * A number that changes whenever the database may have changed: on SQLite, after this process
+   * wrote and whenever the file or its write-ahead log changed on disk (written by any process:
+   * a console or a second bot on the same file); a cached read is current while it stays the
+   * same. Costs two file stats. On a database server only this process's writes show here.
+   */
+  public long changeStamp() {
+    long stamp = writesDone.get();
+    if (sqliteFile != null) {
+      stamp = 31 * stamp + fileStamp(sqliteFile);
+      stamp = 31 * stamp + fileStamp(sqliteFile.resolveSibling(sqliteFile.getFileName() + "-wal"));
+    }
+    return stamp;
+  }
+
+  private static long fileStamp(Path file) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return 31 * attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) + attributes.size();
+    } catch (IOException e) {
+      return 0; // no write-ahead log yet (or none any more): nothing written there
+    }
   }
 
   /** Whether the database answers within {@code seconds}: a pooled connection that is still valid. */

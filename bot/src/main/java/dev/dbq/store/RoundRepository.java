@@ -20,13 +20,9 @@ public final class RoundRepository implements RoundStore.Rounds {
   private static final String COLUMNS =
       "id, platform, workspace, channel, round_date, question_id, posted_at, message_ref,"
           + " thread_ref, followups_sent, last_followup_at, revealed_at, last_reply_at, post_lease_until, skipped_at, state";
-  // A user's first reply in a round is recorded as its participation alone (one write, see
-  // RoundThreads), and only later replies touch last_reply_at: the last reply is the later of the
-  // two. The scan is over one round's participations (the primary key's prefix).
-  private static final String LATEST_FIRST_REPLY =
-      "(SELECT MAX(p.participated_at) FROM participations p"
-          + " WHERE p.round_id = rounds.id AND p.source = 'THREAD_REPLY') AS latest_first_reply_at";
-  private static final String SELECT = "SELECT " + COLUMNS + ", " + LATEST_FIRST_REPLY + " FROM rounds";
+  // last_reply_at is written only when a follow-up depends on it (RoundThreads): no read of a
+  // round scans its participations.
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM rounds";
   // The channel's columns, then its newest round's (null without one), which names the same channel.
   // The newest round is found by the unique key (platform, workspace, channel, round_date) read
   // backwards, and joined by its id (SQLite's plan: an index search per channel, then by rowid).
@@ -34,8 +30,7 @@ public final class RoundRepository implements RoundStore.Rounds {
       "SELECT c.platform, c.workspace, c.channel, c.post_at, c.zone, c.days, c.reveal_at, c.enabled, c.filters,"
           + " c.run_version, rounds.id, rounds.round_date, rounds.question_id, rounds.posted_at, rounds.message_ref,"
           + " rounds.thread_ref, rounds.followups_sent, rounds.last_followup_at, rounds.revealed_at,"
-          + " rounds.last_reply_at, rounds.post_lease_until, rounds.skipped_at, rounds.state, "
-          + LATEST_FIRST_REPLY
+          + " rounds.last_reply_at, rounds.post_lease_until, rounds.skipped_at, rounds.state"
           + " FROM channels c LEFT JOIN rounds ON rounds.id = (SELECT newest.id FROM rounds newest"
           + " WHERE newest.platform = c.platform AND newest.workspace = c.workspace AND newest.channel = c.channel"
           + " ORDER BY newest.round_date DESC LIMIT 1)"
@@ -88,8 +83,7 @@ public final class RoundRepository implements RoundStore.Rounds {
                       + " posted_at, post_lease_until, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                       + " ON CONFLICT (platform, workspace, channel, round_date) DO NOTHING"
                       + " RETURNING "
-                      + COLUMNS
-                      + ", NULL AS latest_first_reply_at",
+                      + COLUMNS,
                   RoundRepository::round,
                   channel.platform(),
                   channel.workspace(),
@@ -378,13 +372,10 @@ public final class RoundRepository implements RoundStore.Rounds {
         row.getInt("followups_sent"),
         Jdbc.instant(row, "last_followup_at"),
         Jdbc.instant(row, "revealed_at"),
-        later(Jdbc.instant(row, "last_reply_at"), Jdbc.instant(row, "latest_first_reply_at")),
+        Jdbc.instant(row, "last_reply_at"),
         Jdbc.instant(row, "post_lease_until"),
         Jdbc.instant(row, "skipped_at"),
         RoundState.ofColumn(row.getString("state")));
   }
 
-  private static Instant later(Instant a, Instant b) {
-    return a == null || (b != null && b.isAfter(a)) ? b : a;
-  }
 }

@@ -34,7 +34,7 @@ public final class HomePage {
       if (!settings.channel().platform().equals(platform) || !settings.channel().workspace().equals(workspace)) {
         continue;
       }
-      RoundHistory history = histories.of(settings.channel());
+      Standing standing = histories.standing(settings.channel());
       String next =
           PostTimes.nextAfter(settings.schedule(), rounds.now())
               .map(slot -> "Next question: " + NEXT.format(slot.at().atZone(settings.schedule().zone()))
@@ -42,7 +42,7 @@ public final class HomePage {
               .orElse("No question scheduled.");
       blocks.add(new Reply.Text(
           "**" + Mention.channel(settings.channel().channel()) + "**\n"
-              + StreakFormatter.streakLine(Streaks.personal(history, userId), Streaks.team(history, teamQuorum)) + "\n"
+              + StreakFormatter.streakLine(standing.personal(userId), standing.team(teamQuorum)) + "\n"
               + next));
     }
     if (blocks.isEmpty()) {

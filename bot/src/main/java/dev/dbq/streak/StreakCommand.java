@@ -40,16 +40,22 @@ public final class StreakCommand implements CommandHandler {
     return List.of(OptionSpec.positional("user", OptionSpec.Kind.USER, "whose streak (default: yours)", false));
   }
 
+  /** One indexed read of the channel's history version; the history itself is kept in memory (ChannelHistories). */
+  @Override
+  public boolean readsStorageBriefly() {
+    return true;
+  }
+
   @Override
   public Reply handle(CommandContext context, List<String> args) {
     if (args.size() > 1) {
       throw new CommandException("Usage: `" + usage() + "`, e.g. `/dbq streak` or `/dbq streak @alice`.");
     }
     String user = args.isEmpty() ? context.userId() : mentionedUser(args.get(0));
-    RoundHistory history = histories.of(context.channel());
-    String line = StreakFormatter.streakLine(Streaks.personal(history, user), Streaks.team(history, teamQuorum));
+    Standing standing = histories.standing(context.channel());
+    String line = StreakFormatter.streakLine(standing.personal(user), standing.team(teamQuorum));
     String who = args.isEmpty() ? "Your streak" : UserText.neutralize(user) + "'s streak";
-    String note = history.isEmpty() ? "\nNo question of the day here yet: streaks start with the first one." : "";
+    String note = standing.history().isEmpty() ? "\nNo question of the day here yet: streaks start with the first one." : "";
     return new Reply(who, List.of(new Reply.Text(line + note)), List.of(), Reply.Visibility.CALLER);
   }
 

@@ -1,6 +1,7 @@
 package dev.dbq.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -88,13 +89,24 @@ class BotInboundTest {
       "help, true",
       "search index, true",
       "nonsense words, true",
-      "streak, false",
-      "leaderboard, false",
+      "streak, true",
+      "leaderboard, true",
       "schedule set 09:00, false",
       "reload, false",
       "answered, false"})
-  void onlyCommandsThatNeedNeitherStorageNorAPlatformApiAnswerAtOnce(String line, boolean atOnce) {
+  void onSqliteOnlyCommandsThatNeedNoPlatformApiAndAtMostAFewRowsAnswerAtOnce(String line, boolean atOnce) {
     assertEquals(atOnce, bot.bot().inbound().answersAtOnce(line));
+  }
+
+  @Test
+  void onADatabaseServerOnlyCommandsThatNeedNoStorageAnswerAtOnce() {
+    // given storage across the network, which may stall (PostgreSQL)
+    boolean storageIsLocal = false;
+
+    // when / then: streak and leaderboard keep their worker and deadline
+    assertFalse(bot.bot().commands().answersAtOnce("streak", storageIsLocal));
+    assertFalse(bot.bot().commands().answersAtOnce("leaderboard", storageIsLocal));
+    assertTrue(bot.bot().commands().answersAtOnce("random", storageIsLocal));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -2,13 +2,24 @@ package dev.dbq.round;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dbq.app.Features;
 import dev.dbq.chat.ChannelKey;
 import dev.dbq.chat.ThreadMessage;
 import dev.dbq.store.ProcessedEventRepository;
+import dev.dbq.store.Store;
+import dev.dbq.testsupport.CountingStore;
 import dev.dbq.testsupport.EachBackend;
+import dev.dbq.testsupport.RecordingGateway;
+import dev.dbq.testsupport.TestBanks;
 import dev.dbq.testsupport.TestBot;
 import dev.dbq.testsupport.TestDatabase;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.SplittableRandom;
 
 /**
  * A reply's way into the store: a user's first reply in a round is one write (the participation,
@@ -92,5 +103,31 @@ class ReplyRecordingTest {
     assertEquals(followUpsAtPost + 1, afterReply, "the first reply brought the next follow-up");
     assertEquals(ParticipationOutcome.DUPLICATE_DELIVERY, redelivered);
     assertEquals(afterReply, bot.gateway().messages().size(), "a redelivery is not a new reply");
+  }
+
+  @EachBackend
+  void aUsersFirstReplyInAnOpenRoundIsOneStatementHoweverManyRepliedBefore(TestDatabase database) {
+    // given: an open round with a follow-up still to come, and a hundred repliers already counted
+    TestBot bot = openRound(database);
+    CountingStore store = new CountingStore(Store.on(database.database()));
+    RoundService rounds = new RoundService(
+        () -> TestBanks.library(), store, new RecordingGateway(), bot.clock(), new SplittableRandom(1),
+        new RoundPolicy(Duration.ofHours(2), Duration.ofHours(1),
+            new ChannelSchedule(LocalTime.of(9, 0), ZoneOffset.UTC, EnumSet.allOf(DayOfWeek.class), LocalTime.of(11, 0), true), ""),
+        (channel, outcome) -> {},
+        Features::routines);
+    bot.clock().set(MONDAY_0900.plusSeconds(60));
+    for (int i = 0; i < 100; i++) {
+      rounds.reply(GENERAL, thread(bot), ThreadMessage.byPerson("u" + i, "Ev-u" + i));
+    }
+    store.reset();
+
+    // when
+    ParticipationOutcome outcome = rounds.reply(GENERAL, thread(bot), ThreadMessage.byPerson("alice", "Ev-alice"));
+
+    // then
+    assertEquals(ParticipationOutcome.COUNTED, outcome);
+    assertEquals(1, store.statements());
+    assertEquals(1, store.transactions());
   }
 }

@@ -7,11 +7,10 @@ import dev.dbq.console.ConsoleClock;
 import dev.dbq.store.Store;
 import dev.dbq.testsupport.Backend;
 import dev.dbq.testsupport.BackendUnavailableException;
+import dev.dbq.testsupport.CountingStore;
 import dev.dbq.testsupport.RecordingGateway;
 import dev.dbq.testsupport.TestBanks;
 import dev.dbq.testsupport.TestDatabase;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,8 +23,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
 
 /**
  * The scheduler's tick with 10,000 enabled channels where nothing is due against the same tick
@@ -82,11 +79,11 @@ public final class TickBenchmark {
       // One with a follow-up still to come, which waits for replies.
       Question question = library.questions().stream().filter(q -> q.followUps().size() >= 2).findFirst().orElseThrow();
       populate(database, channels, question.id());
-      LongAdder queries = new LongAdder();
+      CountingStore queries = new CountingStore(Store.on(database.database()));
       ConsoleClock clock = new ConsoleClock(ZoneOffset.UTC, FIRST_TICK);
       RoundService rounds = new RoundService(
           () -> library,
-          counting(Store.on(database.database()), queries),
+          queries,
           new RecordingGateway(),
           clock,
           new SplittableRandom(1),
@@ -100,7 +97,7 @@ public final class TickBenchmark {
         clock.set(FIRST_TICK.plus(Duration.ofMinutes(tick + 1)));
         ticks[tick] = millis(rounds::runDue);
       }
-      double queriesPerTick = queries.doubleValue() / TICKS;
+      double queriesPerTick = (double) queries.statements() / TICKS;
       double[] readAll = new double[5];
       for (int i = 0; i < readAll.length; i++) {
         readAll[i] = millis(() -> rounds.nextDueAfter(clock.instant()));
@@ -140,58 +137,6 @@ public final class TickBenchmark {
       }
       connection.commit();
     }
-  }
-
-  /** The store, counting every call of its repositories (each one SQL statement). */
-  private static RoundStore counting(RoundStore store, LongAdder calls) {
-    return new RoundStore() {
-      private final Channels channels = proxy(Channels.class, store.channels(), calls);
-      private final Rounds rounds = proxy(Rounds.class, store.rounds(), calls);
-      private final Participations participations = proxy(Participations.class, store.participations(), calls);
-      private final QuestionHistory history = proxy(QuestionHistory.class, store.history(), calls);
-      private final ProcessedEvents events = proxy(ProcessedEvents.class, store.events(), calls);
-
-      @Override
-      public Channels channels() {
-        return channels;
-      }
-
-      @Override
-      public Rounds rounds() {
-        return rounds;
-      }
-
-      @Override
-      public Participations participations() {
-        return participations;
-      }
-
-      @Override
-      public QuestionHistory history() {
-        return history;
-      }
-
-      @Override
-      public ProcessedEvents events() {
-        return events;
-      }
-
-      @Override
-      public <T> T atomically(String action, Supplier<T> work) {
-        return store.atomically(action, work);
-      }
-    };
-  }
-
-  private static <T> T proxy(Class<T> type, T target, LongAdder calls) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
-      calls.increment();
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }));
   }
 
   private static double millis(Runnable work) {
