@@ -16,6 +16,9 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +68,7 @@ final class SlackEndpoint extends HttpServlet {
     String signed = req.getHeader(RequestSignature.SIGNATURE_HEADER);
     Refusal refusal = signature.judgeHeaders(timestamp, signed);
     if (refusal != null) {
-      return refuse(refusal, 401, "invalid request");
+      return leftUnread(refuse(refusal, 401, "invalid request"));
     }
     byte[] body;
     try {
@@ -74,7 +77,7 @@ final class SlackEndpoint extends HttpServlet {
       return refuse(Refusal.MALFORMED, 400, "unreadable body");
     }
     if (body == null) {
-      return refuse(Refusal.MALFORMED, 413, "body too large");
+      return leftUnread(refuse(Refusal.MALFORMED, 413, "body too large"));
     }
     if (!signature.matches(timestamp, body, signed)) {
       return refuse(Refusal.FORGED, 401, "invalid request");
@@ -135,6 +138,18 @@ final class SlackEndpoint extends HttpServlet {
   private Response refuse(Refusal refusal, int status, String reason) {
     refusals.count(refusal);
     return Response.json(status, "{\"error\":\"" + reason + "\"}");
+  }
+
+  /**
+   * Marks an answer given without reading the request's body: Jetty then closes the connection,
+   * and since the answer is already written it cannot say so itself; a client that reused the
+   * connection would meet a closed socket instead of its next answer.
+   */
+  private static Response leftUnread(Response response) {
+    Map<String, List<String>> headers = response.getHeaders() == null ? new HashMap<>() : new HashMap<>(response.getHeaders());
+    headers.put("Connection", List.of("close"));
+    response.setHeaders(headers);
+    return response;
   }
 
   /** A fault of ours or Bolt's on a well-formed, signed request: logged with its trace, since it is a bug. */

@@ -19,6 +19,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,21 @@ class SlackEdgeTest {
     assertTrue(logged.events().stream().filter(e -> e.getLoggerName().equals(Refusals.class.getName())).count() <= 2, log);
     assertTrue(slackBot.bot().metrics().scrape().contains("dbq_slack_requests_refused_total{reason=\"unsigned\"} 51.0"),
         slackBot.bot().metrics().scrape().lines().filter(l -> l.contains("refused")).toList().toString());
+  }
+
+  @Test
+  void anUnsignedRequestIsRefusedUnreadAndItsConnectionIsNotOfferedAgain() {
+    // given a large unsigned body, which the door refuses before reading it
+    String body = "hello=" + "x".repeat(60_000);
+
+    // when
+    Answer answer = requests.send(SignedRequests.raw("application/x-www-form-urlencoded", body).signed(Signature.MISSING));
+    Answer next = requests.send(SignedRequests.raw("application/x-www-form-urlencoded", body).signed(Signature.MISSING));
+
+    // then the answer says the connection closes, so no client sends its next request on it
+    assertEquals(401, answer.status());
+    assertEquals(Optional.of("close"), answer.headers().firstValue("connection"));
+    assertEquals(401, next.status());
   }
 
   static Stream<Arguments> signedMalformedBodies() {
