@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -20,7 +21,9 @@ import dev.dbq.testsupport.CapturedLog;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -84,6 +87,12 @@ class RoundSchedulerTest {
 
   @Test
   void runsDueRoundsAtAChannelsPostTime() throws InterruptedException {
+    // Quartz 2.5.2 rounds a trigger's start to the second through a Calendar in the JVM's default
+    // zone (CronTriggerImpl.setStartTime): in the hour a fall-back repeats, that moves the start an
+    // hour ahead, so a trigger scheduled then fires a day late and the minute tick posts instead
+    // (docs/decisions.md, "Scheduled work"). Seen by .ci/any-day's dst-us case.
+    assumeFalse(ZoneId.systemDefault().getRules().getValidOffsets(LocalDateTime.now()).size() > 1,
+        "the JVM's default zone repeats this hour (a fall-back): Quartz starts triggers an hour late now");
     // given: a post two seconds after the scheduler reads the channels, to the second (timed from
     // that read, not from the test's start: on a loaded machine starting Quartz can take longer)
     Supplier<List<ScheduledChannel>> channels = () -> {
